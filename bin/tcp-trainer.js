@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The installed executable: loads the esbuild bundle (see scripts/build.mjs).
+import { existsSync } from 'node:fs';
+
+const bundle = new URL('../dist/tcp-trainer.js', import.meta.url);
+
+if (!existsSync(bundle)) {
+  process.stderr.write('tcp-trainer: dist/tcp-trainer.js is missing; run `npm run build` first\n');
+  process.exit(2);
+}
+
+await import(bundle.href);

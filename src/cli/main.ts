@@ -1,0 +1,136 @@
+/**
+ * Entry point of the bundle (dist/tcp-trainer.js, loaded by bin/tcp-trainer.js).
+ *
+ *   tcp-trainer [--help | --version]
+ *   tcp-trainer COMMAND [ARGS...]     arguments after COMMAND go to the command
+ *   tcp-trainer                       interactive trainer (needs a terminal)
+ *
+ * Exit codes: 0 ok, 2 usage error, UserError.exitCode for user errors,
+ * 70 for unexpected errors (bugs).
+ */
+import { parseArgs } from 'node:util';
+import { commands, findCommand } from './commands.js';
+import { UserError } from './user-error.js';
+import { VERSION } from './version.js';
+
+const NAME = 'tcp-trainer';
+const EXIT_USAGE = 2;
+const EXIT_BUG = 70; // EX_SOFTWARE
+
+function usage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = [
+    `${NAME} ${VERSION}: learn TCP connection management in the terminal`,
+    '',
+    'Usage:',
+    `  ${NAME}                    start the interactive trainer (needs a terminal)`,
+    `  ${NAME} COMMAND [ARGS...]  run a command`,
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    '  -h, --help     show this help and exit',
+    '  -v, --version  print the version and exit',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function usageError(what: string): UserError {
+  return new UserError(`${what} (try ${NAME} --help)`, EXIT_USAGE);
+}
+
+/** Runs the CLI and returns the exit code. Never throws. */
+async function main(argv: string[]): Promise<number> {
+  try {
+    return await dispatch(argv);
+  } catch (error) {
+    if (error instanceof UserError) {
+      process.stderr.write(`${NAME}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${NAME}: internal error: ${message} (this is a bug; please report it)\n`);
+    if (process.env['TCP_TRAINER_DEBUG'] && error instanceof Error && error.stack) {
+      process.stderr.write(`${error.stack}\n`);
+    }
+    return EXIT_BUG;
+  }
+}
+
+async function dispatch(argv: string[]): Promise<number> {
+  // Global options come before the command; everything after the command
+  // name belongs to the command, which parses it itself.
+  let split = argv.findIndex((arg) => arg === '--' || !arg.startsWith('-'));
+  if (split === -1) split = argv.length;
+  const globalArgs = argv.slice(0, split);
+  let rest = argv.slice(split);
+  if (rest[0] === '--') rest = rest.slice(1);
+
+  let values: { help?: boolean; version?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: globalArgs,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    const { code, message } = error as { code?: string; message?: string };
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      // Node's message: "Unknown option '--foo'. To specify a positional ..."
+      const option = /'([^']*)'/.exec(message ?? '')?.[1] ?? globalArgs.join(' ');
+      throw usageError(`unknown option '${option}'`);
+    }
+    if (code?.startsWith('ERR_PARSE_ARGS_')) {
+      const first = String(message).split('. ')[0] ?? 'invalid arguments';
+      throw usageError(first.charAt(0).toLowerCase() + first.slice(1));
+    }
+    throw error;
+  }
+
+  if (values.help) {
+    process.stdout.write(usage());
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+
+  const [name, ...args] = rest;
+  if (name === undefined) return runInteractive();
+
+  const command = findCommand(name);
+  if (!command) throw usageError(`unknown command '${name}'`);
+  return command.run(args);
+}
+
+async function runInteractive(): Promise<number> {
+  // Decide before touching Ink: with a pipe, Ink's isRawModeSupported is
+  // undefined rather than false, and useInput would throw later.
+  if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) {
+    const names = [...commands.map((c) => c.name), '--help', '--version'].join(', ');
+    throw new UserError(`the interactive trainer needs a terminal; these work without one: ${names}`, EXIT_USAGE);
+  }
+
+  // https://no-color.org: chalk (inside Ink) reads FORCE_COLOR when it is first
+  // evaluated, so this must happen before Ink is imported.
+  const noColor = process.env['NO_COLOR'];
+  if (noColor !== undefined && noColor !== '') process.env['FORCE_COLOR'] = '0';
+
+  const [{ render }, { createElement }, { StartScreen }] = await Promise.all([
+    import('ink'),
+    import('react'),
+    import('../ui/StartScreen.js'),
+  ]);
+  const app = render(createElement(StartScreen), { exitOnCtrlC: false });
+  await app.waitUntilExit();
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
