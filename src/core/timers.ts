@@ -1,0 +1,111 @@
+// Timers are data: deadlines in the TCBs and the listener's queue. `wait`
+// fires them in deadline order; ties go client first, then server, and the
+// connection before its listener's half-open entries.
+
+import { ACK, FIN, PSH, SYN } from './segment.js';
+import { returnToListen } from './listener.js';
+import { RFC, deleteTcb, log, send, unackedData } from './tcb.js';
+import type { Profile } from './profile.js';
+import type { HalfOpen, Host, Listener, Tcb, World } from './types.js';
+
+type Due =
+  | { kind: 'rexmt' | 'timeWait' | 'finWait2'; at: number; h: Host; tcb: Tcb }
+  | { kind: 'halfOpen'; at: number; h: Host; l: Listener; entry: HalfOpen };
+
+function earliest(w: World, limit: number): Due | null {
+  let best: Due | null = null;
+  const consider = (d: Due): void => {
+    if (d.at <= limit && (best === null || d.at < best.at)) best = d;
+  };
+  for (const h of [w.client, w.server]) {
+    const tcb = h.conn;
+    if (tcb) {
+      if (tcb.rexmt) consider({ kind: 'rexmt', at: tcb.rexmt.deadline, h, tcb });
+      if (tcb.timeWait !== null) consider({ kind: 'timeWait', at: tcb.timeWait, h, tcb });
+      if (tcb.finWait2 !== null) consider({ kind: 'finWait2', at: tcb.finWait2, h, tcb });
+    }
+    const l = h.listener;
+    if (l) for (const entry of l.queue) consider({ kind: 'halfOpen', at: entry.rexmt.deadline, h, l, entry });
+  }
+  return best;
+}
+
+/** The next deadline of any timer, or null. */
+export function nextDeadline(w: World): number | null {
+  return earliest(w, Infinity)?.at ?? null;
+}
+
+/** Advances the clock by `ms`, firing every timer due on the way, in order. */
+export function advance(w: World, ms: number): void {
+  const target = w.now + ms;
+  for (let due = earliest(w, target); due; due = earliest(w, target)) {
+    w.now = due.at;
+    fire(w, due);
+  }
+  w.now = target;
+}
+
+function fire(w: World, due: Due): void {
+  switch (due.kind) {
+    case 'rexmt':
+      return retransmit(w, due.h, due.tcb);
+    case 'timeWait':
+      due.tcb.timeWait = null;
+      return deleteTcb(w, due.h, '2MSL elapsed: no old segment of this connection can still be in the network', `${RFC} 3.10.8`);
+    case 'finWait2':
+      due.tcb.finWait2 = null;
+      return deleteTcb(w, due.h, 'tcp_fin_timeout elapsed: the orphaned FIN-WAIT-2 socket is dropped, no segment sent', 'Linux tcp_fin_timeout');
+    case 'halfOpen':
+      return halfOpenTimeout(w, due.h, due.l, due.entry);
+  }
+}
+
+function retryLimit(p: Profile, tcb: Tcb): [number, string] {
+  if (tcb.sndUna === tcb.iss) {
+    return tcb.state === 'SYN-SENT'
+      ? [p.synRetries, p.name === 'linux' ? 'Linux tcp_syn_retries' : 'RFC 1122 4.2.3.5']
+      : [p.synAckRetries, p.name === 'linux' ? 'Linux tcp_synack_retries' : 'RFC 1122 4.2.3.5'];
+  }
+  if (tcb.finSent && tcb.orphan) return [p.orphanRetries, p.name === 'linux' ? 'Linux tcp_orphan_retries' : 'RFC 1122 4.2.3.5'];
+  return [p.dataRetries, p.name === 'linux' ? 'Linux tcp_retries2' : 'RFC 1122 4.2.3.5'];
+}
+
+/** RFC 9293 3.10.8 RETRANSMISSION TIMEOUT with RFC 6298 5.4-5.6: resend the oldest unacknowledged segment, double the RTO. */
+function retransmit(w: World, h: Host, tcb: Tcb): void {
+  const r = tcb.rexmt!;
+  const [limit, ref] = retryLimit(w.config.profile, tcb);
+  if (r.retries >= limit) {
+    tcb.rexmt = null;
+    const why = `no acknowledgment after ${limit} retransmissions: give up`;
+    if (tcb.passive && tcb.state === 'SYN-RECEIVED') returnToListen(w, h, tcb, `${why}, return to LISTEN`, ref);
+    else deleteTcb(w, h, why, ref);
+    return;
+  }
+  const rto = r.rto;
+  r.retries += 1;
+  r.rto = Math.min(r.rto * 2, w.config.profile.rtoMax);
+  r.deadline = w.now + r.rto;
+  const why = `retransmission timeout after ${rto / 1000} s (retry ${r.retries} of ${limit}); next timeout ${r.rto / 1000} s`;
+  if (tcb.sndUna === tcb.iss) {
+    const flags = tcb.state === 'SYN-SENT' ? SYN : SYN | ACK;
+    send(w, h.id, flags, tcb.iss, tcb.rcvNxt, 0, why, 'RFC 6298 5.4-5.5');
+    return;
+  }
+  const data = unackedData(tcb);
+  const flags = ACK | (data > 0 ? PSH : 0) | (tcb.finSent ? FIN : 0);
+  send(w, h.id, flags, tcb.sndUna, tcb.rcvNxt, data, why, 'RFC 6298 5.4-5.5');
+}
+
+function halfOpenTimeout(w: World, h: Host, l: Listener, entry: HalfOpen): void {
+  const p = w.config.profile;
+  const r = entry.rexmt;
+  if (r.retries >= p.synAckRetries) {
+    l.queue.splice(l.queue.indexOf(entry), 1);
+    log(w, h.id, `half-open entry from spoofed source #${entry.source} given up after ${p.synAckRetries} SYN,ACK retransmissions; its slot is free`, p.name === 'linux' ? 'Linux tcp_synack_retries' : 'RFC 1122 4.2.3.5');
+    return;
+  }
+  r.retries += 1;
+  r.rto = Math.min(r.rto * 2, p.rtoMax);
+  r.deadline = w.now + r.rto;
+  w.spoofedReplies++;
+}
