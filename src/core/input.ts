@@ -43,8 +43,7 @@ function closed(w: World, h: Host, seg: Segment, source: number | null): void {
   }
   const why = 'CLOSED: no connection here; answer with a reset';
   if (source !== null) {
-    w.spoofedReplies++;
-    log(w, h.id, `reply to spoofed source #${source}: ${why}`, R('3.10.7.1'));
+    w.spoofedReplies++; // counted; the flood summary reports it
     return;
   }
   sendResetFor(w, h.id, seg, why, R('3.10.7.1'));

@@ -56,9 +56,9 @@ function adopt(w: World, h: Host, l: Listener, tcb: Tcb): void {
  */
 export function listenArrives(w: World, h: Host, l: Listener, seg: Segment, source: number | null): void {
   const p = w.config.profile;
-  const toSpoof = (why: string): void => {
+  // Replies to spoofed sources are counted, not logged one by one: the flood summary reports them.
+  const toSpoof = (): void => {
     w.spoofedReplies++;
-    log(w, h.id, `reply to spoofed source #${source}: ${why}`, `${RFC} 3.10.7.2`);
   };
 
   if (seg.flags & RST) {
@@ -70,9 +70,8 @@ export function listenArrives(w: World, h: Host, l: Listener, seg: Segment, sour
       acceptCookie(w, h, l, seg);
       return;
     }
-    const why = 'LISTEN: no acknowledgment can be right in LISTEN; answer with a reset';
-    if (source !== null) return toSpoof(why);
-    sendResetFor(w, h.id, seg, why, `${RFC} 3.10.7.2`);
+    if (source !== null) return toSpoof();
+    sendResetFor(w, h.id, seg, 'LISTEN: no acknowledgment can be right in LISTEN; answer with a reset', `${RFC} 3.10.7.2`);
     return;
   }
   if (!(seg.flags & SYN)) {
@@ -90,15 +89,15 @@ export function listenArrives(w: World, h: Host, l: Listener, seg: Segment, sour
     }
     const cookie = synCookie(w.cookieSecret, seg.seq, Math.floor(w.now / COOKIE_PERIOD));
     l.cookieSentAt = w.now;
+    if (source !== null) return toSpoof();
     const why = `SYN queue full (${l.backlog}): SYN,ACK with a SYN cookie as ISN, keeping no state`;
-    if (source !== null) return toSpoof(why);
     send(w, h.id, SYN | ACK, cookie, seqAdd(seg.seq, 1), 0, why, 'RFC 4987 3.6; Linux syncookies.c');
     return;
   }
   if (source !== null) {
     const iss = draw(w);
     l.queue.push({ source, irs: seg.seq, iss, rexmt: { deadline: w.now + w.config.rto, rto: w.config.rto, retries: 0 } });
-    toSpoof(`SYN,ACK; half-open entry ${occupancy(h, l)} of ${l.backlog} waits for an ACK that will never come`);
+    toSpoof();
     return;
   }
   // 3.10.7.2 third: a SYN from the other host.

@@ -48,7 +48,7 @@ export function send(w: World, from: HostId, flags: number, seq: number, ack: nu
   const seg: Segment = { from, flags, seq: seq >>> 0, ack: flags & ACK ? ack >>> 0 : 0, len };
   w.net.push({ dir: from === 'client' ? 'c>s' : 's>c', seg });
   w.sent.push(seg);
-  w.events.push({ host: from, text: `send ${describe(seg)}: ${why}`, ref });
+  w.events.push({ host: from, text: `send ${describe(seg)}: ${why}`, ref, seg });
 }
 
 /** RFC 9293 3.10.7.1: the reset that answers a segment no connection owns. */

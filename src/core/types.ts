@@ -113,6 +113,8 @@ export interface CoreEvent {
   /** State change, when this event is one. */
   from?: State;
   to?: State;
+  /** The segment, when the event is a send or a network action. */
+  seg?: Segment;
 }
 
 export interface World {

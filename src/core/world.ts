@@ -2,7 +2,7 @@
 // only `advance` moves the clock. Network operations return an error
 // string (for the script's author) instead of throwing.
 
-import { FLAG_BITS, SYN, type FlagName, type HostId, type Segment } from './segment.js';
+import { FLAG_BITS, SYN, describe, type FlagName, type HostId, type Segment } from './segment.js';
 import { PROFILES, type ProfileName } from './profile.js';
 import { hash32 } from './rng.js';
 import { segmentArrives } from './input.js';
@@ -78,8 +78,14 @@ function missing(w: World, dir: Direction, k: number): string {
   return n === 0 ? `nothing is in flight ${dir}` : `only ${n} segment${n === 1 ? '' : 's'} in flight ${dir}, no segment ${k}`;
 }
 
+function note(w: World, seg: Segment, text: string): void {
+  w.events.push({ host: 'network', text: `${describe(seg)} ${text}`, ref: '', seg });
+}
+
 function arrive(w: World, f: InFlight): void {
-  segmentArrives(w, hostOf(w, receiver(f.dir)), f.seg, null);
+  const to = receiver(f.dir);
+  note(w, f.seg, `arrives at the ${to}`);
+  segmentArrives(w, hostOf(w, to), f.seg, null);
 }
 
 /** Delivers the k-th segment in flight in `dir`. */
@@ -95,7 +101,8 @@ export function deliver(w: World, dir: Direction, k = 1): string | null {
 export function drop(w: World, dir: Direction, k = 1): string | null {
   const i = find(w, dir, k);
   if (i < 0) return missing(w, dir, k);
-  w.net.splice(i, 1);
+  const [f] = w.net.splice(i, 1);
+  note(w, f!.seg, `is lost on the way to the ${receiver(dir)}`);
   return null;
 }
 
@@ -105,6 +112,7 @@ export function dup(w: World, dir: Direction, k = 1): string | null {
   if (i < 0) return missing(w, dir, k);
   const f = w.net[i]!;
   w.net.splice(i + 1, 0, { dir: f.dir, seg: { ...f.seg } });
+  note(w, f.seg, 'is duplicated by the network; the copy travels right behind it');
   return null;
 }
 
@@ -124,16 +132,23 @@ export function inject(w: World, dir: Direction, flags: FlagName[], seq: number,
   let bits = 0;
   for (const f of flags) bits |= FLAG_BITS[f];
   const seg: Segment = { from, flags: bits, seq: seq >>> 0, ack: ack >>> 0, len };
+  note(w, seg, `is injected: it appears to come from the ${from} and arrives at the ${receiver(dir)}`);
   segmentArrives(w, hostOf(w, receiver(dir)), seg, null);
 }
 
 /** n SYNs from spoofed, unreachable sources reach the server now. */
 export function flood(w: World, n: number): void {
+  const repliesBefore = w.spoofedReplies;
   for (let i = 0; i < n; i++) {
     const source = w.nextSpoofSource++;
     const seg: Segment = { from: 'client', flags: SYN, seq: draw(w), ack: 0, len: 0 };
     segmentArrives(w, w.server, seg, source);
   }
+  const replies = w.spoofedReplies - repliesBefore;
+  const l = w.server.listener;
+  const queue = l ? `; half-open queue ${l.queue.length} of ${l.backlog}` : '';
+  const text = `${n} SYN${n === 1 ? '' : 's'} from spoofed addresses reach the server: ${replies} answered toward addresses that never reply, ${n - replies} dropped${queue}`;
+  w.events.push({ host: 'network', text, ref: 'RFC 4987 2' });
 }
 
 export function wait(w: World, ms: number): void {
