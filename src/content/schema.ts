@@ -1,0 +1,158 @@
+// The shape of a content pack. Packs are data, never code: YAML question
+// files, Markdown lessons with a small front matter, and scenario scripts.
+// Every text a learner reads exists in English (en) and Simplified Chinese (zh).
+
+import { z } from 'zod';
+
+export const LANGS = ['en', 'zh'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** Stable ids: progress is keyed by them, so they never change once published. No path separators. */
+export const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'an id is 2-64 characters of a-z, 0-9 and -, starting with a letter or digit');
+
+const Text = z.string().trim().min(1, 'must not be empty').max(20_000, 'is longer than 20,000 characters');
+
+const both = <T extends z.ZodTypeAny>(t: T) => z.object({ en: t, zh: t }, { error: 'needs both en and zh' });
+
+export const Localized = both(Text);
+export type Localized = z.infer<typeof Localized>;
+
+export const Difficulty = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'difficulty is 1 (recall), 2 (apply) or 3 (analyse)' });
+
+const Base = {
+  id: Id,
+  topic: Id,
+  difficulty: Difficulty,
+  /** RFC section, Linux documentation, or a textbook chapter. */
+  source: Text,
+  /** True when the item corrects an error common in the material. */
+  misconception: z.boolean().optional(),
+};
+
+const prompted = { prompt: Text, explanation: Text };
+
+export const SingleChoice = z.object({
+  ...Base,
+  kind: z.literal('single'),
+  answer: z.number().int().min(0),
+  en: z.object({ ...prompted, options: z.array(Text).min(2).max(8) }),
+  zh: z.object({ ...prompted, options: z.array(Text).min(2).max(8) }),
+});
+
+export const MultipleChoice = z.object({
+  ...Base,
+  kind: z.literal('multi'),
+  answer: z.array(z.number().int().min(0)).min(1),
+  en: z.object({ ...prompted, options: z.array(Text).min(2).max(8) }),
+  zh: z.object({ ...prompted, options: z.array(Text).min(2).max(8) }),
+});
+
+export const TrueFalse = z.object({
+  ...Base,
+  kind: z.literal('truefalse'),
+  answer: z.boolean(),
+  en: z.object(prompted),
+  zh: z.object(prompted),
+});
+
+/** The items are written in the right order; the app shuffles them. */
+export const Ordering = z.object({
+  ...Base,
+  kind: z.literal('order'),
+  en: z.object({ ...prompted, items: z.array(Text).min(3).max(8) }),
+  zh: z.object({ ...prompted, items: z.array(Text).min(3).max(8) }),
+});
+
+export const Numeric = z.object({
+  ...Base,
+  kind: z.literal('numeric'),
+  answer: z.number().finite(),
+  /** Accepted distance from the answer (0: exact). */
+  tolerance: z.number().min(0).optional(),
+  en: z.object({ ...prompted, unit: Text.optional() }),
+  zh: z.object({ ...prompted, unit: Text.optional() }),
+});
+
+/** A short typed answer, compared case-insensitively against the accepted forms. */
+export const FillIn = z.object({
+  ...Base,
+  kind: z.literal('fill'),
+  en: z.object({ ...prompted, accept: z.array(Text).min(1) }),
+  zh: z.object({ ...prompted, accept: z.array(Text).min(1) }),
+});
+
+/**
+ * Predict the state: the scenario runs up to the line before `step`; the learner predicts what the
+ * line `step` does to `host`. The key is never typed by hand: the core computes it.
+ */
+export const Predict = z.object({
+  ...Base,
+  kind: z.literal('predict'),
+  scenario: z.string().regex(/^[a-z0-9][a-z0-9-]*\.tcp$/, 'a scenario file name in the pack, like 01-handshake.tcp'),
+  step: z.number().int().min(1),
+  host: z.enum(['client', 'server']),
+  ask: z.enum(['state', 'sends', 'both']),
+  en: z.object(prompted),
+  zh: z.object(prompted),
+});
+
+const FollowUp = z.object({ prompt: Text, answer: Text, points: z.array(Text).min(1).max(12) });
+
+/** An open interview question: the learner grades themself against the key points. */
+export const Open = z.object({
+  ...Base,
+  kind: z.literal('open'),
+  en: z.object({ prompt: Text, answer: Text, points: z.array(Text).min(2).max(12), followups: z.array(FollowUp).max(6).optional() }),
+  zh: z.object({ prompt: Text, answer: Text, points: z.array(Text).min(2).max(12), followups: z.array(FollowUp).max(6).optional() }),
+});
+
+export const Question = z.discriminatedUnion('kind', [SingleChoice, MultipleChoice, TrueFalse, Ordering, Numeric, FillIn, Predict, Open], {
+  error: 'kind must be one of single, multi, truefalse, order, numeric, fill, predict, open',
+});
+export type Question = z.infer<typeof Question>;
+export type QuestionKind = Question['kind'];
+
+export const QuestionFile = z.array(Question).max(5000, 'more than 5,000 questions in one file');
+
+export const Topic = z.object({ id: Id, title: Localized });
+export type Topic = z.infer<typeof Topic>;
+
+/** pack.yaml at the root of a pack. */
+export const Manifest = z.object({
+  id: Id,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version like 1.0.0'),
+  title: Localized,
+  topics: z.array(Topic).min(1).max(200),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+/** The front matter of a lesson file (lessons/ID.LANG.md). */
+export const LessonMeta = z.object({
+  id: Id,
+  topic: Id,
+  order: z.number().int().min(0),
+  title: Text,
+});
+
+export interface Lesson {
+  id: string;
+  topic: string;
+  order: number;
+  title: Localized;
+  body: Localized;
+}
+
+/** A scenario script shipped with the pack, with its header fields. */
+export interface ScenarioFile {
+  name: string;
+  title: Localized;
+  profile: string;
+  source: string;
+}
+
+export interface Pack {
+  manifest: Manifest;
+  lessons: Lesson[];
+  questions: Question[];
+  scenarios: ScenarioFile[];
+}
