@@ -1,31 +1,59 @@
-// Bundles src/cli/main.ts into the single shipped file dist/tcp-trainer.js.
+// Bundles src/cli/main.ts into the single shipped file dist/tcp-trainer.js,
+// with the built-in course compiled from content/ and checked first: a
+// build with broken content fails.
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url);
+const rootDir = fileURLToPath(root);
 const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
+const dist = new URL('dist/', root);
+await mkdir(dist, { recursive: true });
 
-await build({
-  absWorkingDir: fileURLToPath(root),
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/tcp-trainer.js',
+const common = {
+  absWorkingDir: rootDir,
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  logLevel: 'warning',
+  // Bundled CommonJS dependencies (signal-exit, ...) call require().
+  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+};
+
+// 1. Compile the built-in course with the project's own loader and validator.
+const compiler = fileURLToPath(new URL('compile-content.mjs', dist));
+await build({ ...common, entryPoints: ['src/content/compile.ts'], outfile: compiler });
+const { compilePack } = await import(pathToFileURL(compiler).href);
+const { pack, problems } = compilePack(fileURLToPath(new URL('content', root)));
+await rm(compiler);
+if (problems.length > 0 || !pack) {
+  for (const p of problems) console.error(`${p.file}: ${p.path ? `${p.path}: ` : ''}${p.message}`);
+  console.error(`build: the built-in content has ${problems.length} problem(s)`);
+  process.exit(1);
+}
+const packFile = fileURLToPath(new URL('builtin-pack.json', dist));
+await writeFile(packFile, JSON.stringify(pack));
+
+// 2. The program, with the compiled course inside.
+await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/tcp-trainer.js',
   minify: true,
   jsx: 'automatic',
   define: {
     'process.env.NODE_ENV': '"production"',
     __VERSION__: JSON.stringify(pkg.version),
   },
-  alias: {
-    'react-devtools-core': './scripts/stubs/react-devtools-core.js',
-  },
-  // Bundled CommonJS dependencies (signal-exit, ...) call require().
-  banner: {
-    js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-  },
-  logLevel: 'warning',
+  alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.js' },
+  plugins: [
+    {
+      name: 'builtin-pack',
+      setup(b) {
+        b.onResolve({ filter: /^virtual:builtin-pack$/ }, () => ({ path: packFile }));
+      },
+    },
+  ],
 });

@@ -5,12 +5,20 @@
  * the process exit code. Throw UserError for mistakes the user can fix; any
  * other exception is reported as a bug (exit 70).
  */
+import type { Lang } from '../content/schema.js';
+import { runList, runValidate } from './content-commands.js';
 import { runSim } from './sim.js';
+
+/** What every command gets besides its own arguments: the global --lang and --pack options. */
+export interface Context {
+  lang: Lang;
+  packs: string[];
+}
 
 export interface Command {
   name: string;
   summary: string;
-  run(args: string[]): Promise<number>;
+  run(args: string[], ctx: Context): Promise<number>;
 }
 
 export const commands: readonly Command[] = [
@@ -18,6 +26,16 @@ export const commands: readonly Command[] = [
     name: 'sim',
     summary: 'run a scenario script and print it as a ladder diagram',
     run: (args) => runSim(args),
+  },
+  {
+    name: 'validate',
+    summary: 'check a content pack directory (the built-in course when none is given)',
+    run: (args, ctx) => runValidate(args, ctx),
+  },
+  {
+    name: 'list',
+    summary: 'list the packs and topics with lesson and question counts per language',
+    run: (args, ctx) => runList(args, ctx),
   },
 ];
 

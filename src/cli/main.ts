@@ -9,7 +9,8 @@
  * 70 for unexpected errors (bugs).
  */
 import { parseArgs } from 'node:util';
-import { commands, findCommand } from './commands.js';
+import { commands, findCommand, type Context } from './commands.js';
+import { detectLang, isLang } from '../content/lang.js';
 import { UserError } from './user-error.js';
 import { VERSION } from './version.js';
 
@@ -30,8 +31,10 @@ function usage(): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Options:',
-    '  -h, --help     show this help and exit',
-    '  -v, --version  print the version and exit',
+    '  -h, --help       show this help and exit',
+    '  -v, --version    print the version and exit',
+    '  --lang en|zh     language of the course (default: from LANG/LC_ALL, else en)',
+    '  --pack DIR       also load the content pack in DIR (repeatable; validated first)',
     '',
   ];
   return lines.join('\n');
@@ -59,7 +62,35 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Takes --pack DIR (repeatable) and --lang en|zh from anywhere before a `--`: they apply to every command. */
+function extractGlobals(argv: string[]): { rest: string[]; packs: string[]; lang: string | undefined } {
+  const rest: string[] = [];
+  const packs: string[] = [];
+  let lang: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    const m = /^--(pack|lang)(?:=(.*))?$/.exec(arg);
+    if (!m) {
+      rest.push(arg);
+      continue;
+    }
+    const value = m[2] ?? argv[++i];
+    if (value === undefined || value === '') throw usageError(`--${m[1]} needs a value`);
+    if (m[1] === 'pack') packs.push(value);
+    else lang = value;
+  }
+  return { rest, packs, lang };
+}
+
 async function dispatch(argv: string[]): Promise<number> {
+  const globals = extractGlobals(argv);
+  if (globals.lang !== undefined && !isLang(globals.lang)) throw usageError(`--lang must be en or zh, not '${globals.lang}'`);
+  const ctx: Context = { lang: globals.lang ?? detectLang(process.env), packs: globals.packs };
+  argv = globals.rest;
   // Global options come before the command; everything after the command
   // name belongs to the command, which parses it itself.
   let split = argv.findIndex((arg) => arg === '--' || !arg.startsWith('-'));
@@ -107,7 +138,7 @@ async function dispatch(argv: string[]): Promise<number> {
 
   const command = findCommand(name);
   if (!command) throw usageError(`unknown command '${name}'`);
-  return command.run(args);
+  return command.run(args, ctx);
 }
 
 async function runInteractive(): Promise<number> {

@@ -12,7 +12,7 @@ export const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'an id is 2-64 c
 
 const Text = z.string().trim().min(1, 'must not be empty').max(20_000, 'is longer than 20,000 characters');
 
-const both = <T extends z.ZodTypeAny>(t: T) => z.object({ en: t, zh: t }, { error: 'needs both en and zh' });
+const both = <T extends z.ZodTypeAny>(t: T) => z.strictObject({ en: t, zh: t }, { error: 'needs both en and zh' });
 
 export const Localized = both(Text);
 export type Localized = z.infer<typeof Localized>;
@@ -31,79 +31,79 @@ const Base = {
 
 const prompted = { prompt: Text, explanation: Text };
 
-export const SingleChoice = z.object({
+export const SingleChoice = z.strictObject({
   ...Base,
   kind: z.literal('single'),
   answer: z.number().int().min(0),
-  en: z.object({ ...prompted, options: z.array(Text).min(2).max(8) }),
-  zh: z.object({ ...prompted, options: z.array(Text).min(2).max(8) }),
+  en: z.strictObject({ ...prompted, options: z.array(Text).min(2).max(8) }),
+  zh: z.strictObject({ ...prompted, options: z.array(Text).min(2).max(8) }),
 });
 
-export const MultipleChoice = z.object({
+export const MultipleChoice = z.strictObject({
   ...Base,
   kind: z.literal('multi'),
   answer: z.array(z.number().int().min(0)).min(1),
-  en: z.object({ ...prompted, options: z.array(Text).min(2).max(8) }),
-  zh: z.object({ ...prompted, options: z.array(Text).min(2).max(8) }),
+  en: z.strictObject({ ...prompted, options: z.array(Text).min(2).max(8) }),
+  zh: z.strictObject({ ...prompted, options: z.array(Text).min(2).max(8) }),
 });
 
-export const TrueFalse = z.object({
+export const TrueFalse = z.strictObject({
   ...Base,
   kind: z.literal('truefalse'),
   answer: z.boolean(),
-  en: z.object(prompted),
-  zh: z.object(prompted),
+  en: z.strictObject(prompted),
+  zh: z.strictObject(prompted),
 });
 
 /** The items are written in the right order; the app shuffles them. */
-export const Ordering = z.object({
+export const Ordering = z.strictObject({
   ...Base,
   kind: z.literal('order'),
-  en: z.object({ ...prompted, items: z.array(Text).min(3).max(8) }),
-  zh: z.object({ ...prompted, items: z.array(Text).min(3).max(8) }),
+  en: z.strictObject({ ...prompted, items: z.array(Text).min(3).max(8) }),
+  zh: z.strictObject({ ...prompted, items: z.array(Text).min(3).max(8) }),
 });
 
-export const Numeric = z.object({
+export const Numeric = z.strictObject({
   ...Base,
   kind: z.literal('numeric'),
   answer: z.number().finite(),
   /** Accepted distance from the answer (0: exact). */
   tolerance: z.number().min(0).optional(),
-  en: z.object({ ...prompted, unit: Text.optional() }),
-  zh: z.object({ ...prompted, unit: Text.optional() }),
+  en: z.strictObject({ ...prompted, unit: Text.optional() }),
+  zh: z.strictObject({ ...prompted, unit: Text.optional() }),
 });
 
 /** A short typed answer, compared case-insensitively against the accepted forms. */
-export const FillIn = z.object({
+export const FillIn = z.strictObject({
   ...Base,
   kind: z.literal('fill'),
-  en: z.object({ ...prompted, accept: z.array(Text).min(1) }),
-  zh: z.object({ ...prompted, accept: z.array(Text).min(1) }),
+  en: z.strictObject({ ...prompted, accept: z.array(Text).min(1) }),
+  zh: z.strictObject({ ...prompted, accept: z.array(Text).min(1) }),
 });
 
 /**
  * Predict the state: the scenario runs up to the line before `step`; the learner predicts what the
  * line `step` does to `host`. The key is never typed by hand: the core computes it.
  */
-export const Predict = z.object({
+export const Predict = z.strictObject({
   ...Base,
   kind: z.literal('predict'),
   scenario: z.string().regex(/^[a-z0-9][a-z0-9-]*\.tcp$/, 'a scenario file name in the pack, like 01-handshake.tcp'),
   step: z.number().int().min(1),
   host: z.enum(['client', 'server']),
   ask: z.enum(['state', 'sends', 'both']),
-  en: z.object(prompted),
-  zh: z.object(prompted),
+  en: z.strictObject(prompted),
+  zh: z.strictObject(prompted),
 });
 
-const FollowUp = z.object({ prompt: Text, answer: Text, points: z.array(Text).min(1).max(12) });
+const FollowUp = z.strictObject({ prompt: Text, answer: Text, points: z.array(Text).min(1).max(12) });
 
 /** An open interview question: the learner grades themself against the key points. */
-export const Open = z.object({
+export const Open = z.strictObject({
   ...Base,
   kind: z.literal('open'),
-  en: z.object({ prompt: Text, answer: Text, points: z.array(Text).min(2).max(12), followups: z.array(FollowUp).max(6).optional() }),
-  zh: z.object({ prompt: Text, answer: Text, points: z.array(Text).min(2).max(12), followups: z.array(FollowUp).max(6).optional() }),
+  en: z.strictObject({ prompt: Text, answer: Text, points: z.array(Text).min(2).max(12), followups: z.array(FollowUp).max(6).optional() }),
+  zh: z.strictObject({ prompt: Text, answer: Text, points: z.array(Text).min(2).max(12), followups: z.array(FollowUp).max(6).optional() }),
 });
 
 export const Question = z.discriminatedUnion('kind', [SingleChoice, MultipleChoice, TrueFalse, Ordering, Numeric, FillIn, Predict, Open], {
@@ -114,11 +114,11 @@ export type QuestionKind = Question['kind'];
 
 export const QuestionFile = z.array(Question).max(5000, 'more than 5,000 questions in one file');
 
-export const Topic = z.object({ id: Id, title: Localized });
+export const Topic = z.strictObject({ id: Id, title: Localized });
 export type Topic = z.infer<typeof Topic>;
 
 /** pack.yaml at the root of a pack. */
-export const Manifest = z.object({
+export const Manifest = z.strictObject({
   id: Id,
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version like 1.0.0'),
   title: Localized,
@@ -127,7 +127,7 @@ export const Manifest = z.object({
 export type Manifest = z.infer<typeof Manifest>;
 
 /** The front matter of a lesson file (lessons/ID.LANG.md). */
-export const LessonMeta = z.object({
+export const LessonMeta = z.strictObject({
   id: Id,
   topic: Id,
   order: z.number().int().min(0),
@@ -155,4 +155,6 @@ export interface Pack {
   lessons: Lesson[];
   questions: Question[];
   scenarios: ScenarioFile[];
+  /** Terminal pictures lessons include with a {{figure:NAME}} line. */
+  figures: Record<string, string>;
 }
