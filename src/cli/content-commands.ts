@@ -32,13 +32,15 @@ function checkBuiltin(): { pack: CompiledPack; problems: Problem[] } {
   return { pack, problems };
 }
 
+const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 function summary(pack: CompiledPack): string {
   const kinds = new Map<QuestionKind, number>();
   for (const q of pack.questions) kinds.set(q.kind, (kinds.get(q.kind) ?? 0) + 1);
   const byKind = [...kinds].map(([k, n]) => `${n} ${k}`).join(', ');
   const m = pack.manifest;
   return [
-    `${m.id} ${m.version}: ${pack.lessons.length} lessons and ${pack.questions.length} questions, each in ${LANGS.join(' and ')}; ${pack.manifest.topics.length} topics, ${pack.scenarios.length} scenarios, ${Object.keys(pack.figures).length} figures`,
+    `${m.id} ${m.version}: ${count(pack.lessons.length, 'lesson')} and ${count(pack.questions.length, 'question')}, each in ${LANGS.join(' and ')}; ${count(m.topics.length, 'topic')}, ${count(pack.scenarios.length, 'scenario')}, ${count(Object.keys(pack.figures).length, 'figure')}`,
     `questions by kind: ${byKind}`,
   ].join('\n');
 }

@@ -83,7 +83,12 @@ class Reader {
       this.problem(file, '', `nested more than ${MAX_DEPTH} levels deep`);
       return null;
     }
-    return { value: doc.toJS({ maxAliasCount: 50 }), doc, lines };
+    try {
+      return { value: doc.toJS({ maxAliasCount: 50 }), doc, lines };
+    } catch {
+      this.problem(file, '', 'YAML aliases expand too much (at most 50); write the data out');
+      return null;
+    }
   }
 
   /** Reports a zod error, one problem per issue, with a readable path and the YAML line. */

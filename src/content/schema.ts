@@ -4,6 +4,17 @@
 
 import { z } from 'zod';
 
+// Messages a pack author can act on, for the two mistakes zod words least helpfully.
+z.config({
+  customError: (issue) => {
+    if (issue.code === 'invalid_type' && issue.input === undefined) return 'is missing';
+    if (issue.code === 'unrecognized_keys') {
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')} (check the spelling against content/AUTHORING.md)`;
+    }
+    return undefined;
+  },
+});
+
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
 
