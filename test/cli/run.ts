@@ -13,7 +13,7 @@ export interface RunResult {
 }
 
 /** Spawns `node bin/tcp-trainer.js ARGS`; stdin is a pipe (never a TTY). */
-export function run(args: string[], input = ''): RunResult {
+export function run(args: string[], input = '', extraEnv: Record<string, string> = {}): RunResult {
   const { NO_COLOR, FORCE_COLOR, ...env } = process.env;
   void NO_COLOR;
   void FORCE_COLOR;
@@ -21,7 +21,7 @@ export function run(args: string[], input = ''): RunResult {
     cwd: root,
     input,
     encoding: 'utf8',
-    env,
+    env: { ...env, ...extraEnv },
     timeout: 15000,
   });
   if (result.error) throw result.error;
