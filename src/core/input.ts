@@ -53,6 +53,8 @@ function closed(w: World, h: Host, seg: Segment, source: number | null): void {
 function newSynEndsTimeWait(w: World, h: Host, tcb: Tcb, seg: Segment): boolean {
   if (!w.config.profile.timeWaitAcceptsNewSyn || !h.listener) return false;
   if ((seg.flags & (SYN | RST | ACK)) !== SYN || !seqGt(seg.seq, tcb.rcvNxt)) return false;
+  // The new incarnation starts its ISN past anything the old one sent (tw_snd_nxt + 65535 + 2), RFC 9293 3.6.1 MAY-2.
+  if (h.nextIsn === null) h.nextIsn = seqAdd(tcb.sndNxt, 65537);
   deleteTcb(w, h, 'a new SYN with a higher sequence number ends TIME-WAIT early; the listener takes it', 'Linux tcp_timewait_state_process');
   return true;
 }

@@ -20,8 +20,8 @@ export function synCookie(secret: number, irs: number, counter: number): number 
   return (((counter & 31) << 27) | (COOKIE_MSS_INDEX << 24) | (hash32(secret, irs, counter) & 0xffffff)) >>> 0;
 }
 
-function cookieValid(w: World, seg: Segment): boolean {
-  const at = w.server.listener?.cookieSentAt ?? w.client.listener?.cookieSentAt ?? null;
+function cookieValid(w: World, l: Listener, seg: Segment): boolean {
+  const at = l.cookieSentAt;
   // Linux checks cookies only after a recent overflow (tcp_synq_no_recent_overflow).
   if (at === null || w.now - at > COOKIE_MAX_AGE * COOKIE_PERIOD) return false;
   const cookie = (seg.ack - 1) >>> 0;
@@ -66,7 +66,7 @@ export function listenArrives(w: World, h: Host, l: Listener, seg: Segment, sour
     return;
   }
   if (seg.flags & ACK) {
-    if (source === null && w.config.syncookies && !(seg.flags & SYN) && cookieValid(w, seg)) {
+    if (source === null && w.config.syncookies && !(seg.flags & SYN) && cookieValid(w, l, seg)) {
       acceptCookie(w, h, l, seg);
       return;
     }
