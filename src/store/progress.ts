@@ -1,0 +1,108 @@
+// The learner's progress as stored: keyed by stable pack-qualified ids
+// ("tcp-core/handshake-ack-of-syn"), with a schema version and the
+// project's own migrations. Pure: no file access here.
+
+import { z } from 'zod';
+
+export const PROGRESS_VERSION = 1;
+
+/** An FSRS card as JSON: ts-fsrs's Card with dates as epoch milliseconds. */
+export const CardJson = z.object({
+  due: z.number(),
+  stability: z.number(),
+  difficulty: z.number(),
+  elapsedDays: z.number(),
+  scheduledDays: z.number(),
+  learningSteps: z.number(),
+  reps: z.number().int(),
+  lapses: z.number().int(),
+  state: z.number().int().min(0).max(3),
+  lastReview: z.number().optional(),
+});
+export type CardJson = z.infer<typeof CardJson>;
+
+export const Review = z.object({
+  /** Question key. */
+  q: z.string(),
+  at: z.number(),
+  rating: z.number().int().min(1).max(4),
+  correct: z.boolean().optional(),
+});
+export type Review = z.infer<typeof Review>;
+
+export const Settings = z.object({
+  newPerDay: z.number().int().min(0).max(500),
+  /** Topic ids to practise; empty means all. */
+  topics: z.array(z.string()),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const Last = z.object({
+  kind: z.enum(['lesson', 'practice']),
+  topic: z.string().optional(),
+  lesson: z.string().optional(),
+  at: z.number(),
+});
+
+// Loose objects: a field a later minor release adds is kept, never stripped.
+export const Progress = z.looseObject({
+  version: z.literal(PROGRESS_VERSION),
+  cards: z.record(z.string(), CardJson),
+  reviews: z.array(Review),
+  lessons: z.record(z.string(), z.object({ readAt: z.number() })),
+  last: Last.optional(),
+  settings: Settings,
+  /** Questions to put first in the practice queue (exam mistakes, lab misses). */
+  priority: z.array(z.string()),
+});
+export type Progress = z.infer<typeof Progress>;
+
+export function emptyProgress(): Progress {
+  return { version: PROGRESS_VERSION, cards: {}, reviews: [], lessons: {}, settings: { newPerDay: 20, topics: [] }, priority: [] };
+}
+
+/** Each entry lifts a file from version N to N+1. Version 1 is the first; later versions add theirs here. */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export type Classified =
+  | { kind: 'ok'; progress: Progress; migratedFrom: number | null }
+  | { kind: 'newer'; version: number }
+  | { kind: 'invalid'; reason: string };
+
+/** Decides what a parsed file is: current, migratable, from a newer release, or not progress at all. */
+export function classify(data: unknown): Classified {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { kind: 'invalid', reason: 'not a JSON object' };
+  let doc = data as Record<string, unknown>;
+  const version = doc['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { kind: 'invalid', reason: 'no schema version' };
+  if (version > PROGRESS_VERSION) return { kind: 'newer', version };
+  for (let v = version; v < PROGRESS_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) return { kind: 'invalid', reason: `no migration from version ${v}` };
+    doc = step(doc);
+  }
+  const parsed = Progress.safeParse(doc);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { kind: 'invalid', reason: `${issue.path.join('.') || 'file'}: ${issue.message}` };
+  }
+  return { kind: 'ok', progress: parsed.data, migratedFrom: version === PROGRESS_VERSION ? null : version };
+}
+
+/** Merges an imported progress file into the current one; nothing already learned is lost. */
+export function mergeProgress(into: Progress, other: Progress): Progress {
+  const out = structuredClone(into);
+  for (const [key, card] of Object.entries(other.cards)) {
+    const mine = out.cards[key];
+    if (!mine || (card.lastReview ?? 0) > (mine.lastReview ?? 0)) out.cards[key] = card;
+  }
+  const seen = new Set(out.reviews.map((r) => `${r.q}@${r.at}`));
+  for (const r of other.reviews) if (!seen.has(`${r.q}@${r.at}`)) out.reviews.push(r);
+  out.reviews.sort((a, b) => a.at - b.at);
+  for (const [key, l] of Object.entries(other.lessons)) {
+    const mine = out.lessons[key];
+    if (!mine || l.readAt < mine.readAt) out.lessons[key] = l;
+  }
+  for (const q of other.priority) if (!out.priority.includes(q)) out.priority.push(q);
+  return out;
+}
