@@ -71,6 +71,11 @@ describe('linux profile', () => {
     expect(arrive(w, 'server', seg.syn({ seq: 200_000 }))).toEqual({ state: 'SYN-RECEIVED', sent: [out('server', 'SYN,ACK', 9000, 200_001)] });
   });
 
+  test('linux: with no ISN chosen, the reopened connection starts at the old SND.NXT + 65537 (tw_snd_nxt + 65535 + 2)', () => {
+    const w = serverInTimeWait('linux'); // server SND.NXT = 5002
+    expect(arrive(w, 'server', seg.syn({ seq: 200_000 }))).toEqual({ state: 'SYN-RECEIVED', sent: [out('server', 'SYN,ACK', 5002 + 65537, 200_001)] });
+  });
+
   test('linux: the reopened connection completes its handshake', () => {
     const w = serverInTimeWait('linux');
     setIsn(w, 'client', 200_000);
