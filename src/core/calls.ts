@@ -116,6 +116,7 @@ function close(w: World, h: Host, full: boolean): string | null {
     }
     return fail(w, h, 'connection does not exist', R('3.10.4'));
   }
+  const wasOrphan = tcb.orphan;
   if (full) tcb.orphan = true;
   switch (tcb.state) {
     case 'SYN-SENT':
@@ -143,7 +144,7 @@ function close(w: World, h: Host, full: boolean): string | null {
       return null;
     case 'FIN-WAIT-1':
     case 'FIN-WAIT-2':
-      if (full && tcb.finWait2 === null) {
+      if (full && !wasOrphan) {
         // 3.10.4 allows "ok" as long as no second FIN goes out; Linux then treats the socket as orphaned.
         maybeStartFinWait2(w, tcb);
         log(w, h.id, `${tcb.state}: close() after shutdown: our FIN is already out; the socket is now orphaned`, R('3.10.4'));
