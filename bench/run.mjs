@@ -1,0 +1,145 @@
+// `npm run bench`: runs every benchmark in BENCHES, prints one table and
+// writes bench/results.json. To add a figure (start-up time, UI render, ...),
+// add an entry to BENCHES.
+//
+// Usage: node bench/run.mjs [FILTER]   (only the entries whose name contains
+// FILTER; results.json is then left alone). For a CPU profile:
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/run.mjs deliveries
+import { build } from 'esbuild';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Bundles a TypeScript bench module (tsx is not installed) to a temporary .mjs and imports it; cached per file. */
+const modules = new Map();
+function loadTs(file) {
+  if (!modules.has(file)) {
+    modules.set(
+      file,
+      (async () => {
+        const dir = await mkdtemp(join(tmpdir(), 'tcp-trainer-bench-'));
+        const outfile = join(dir, 'bench.mjs');
+        try {
+          await build({
+            absWorkingDir: root,
+            entryPoints: [file],
+            outfile,
+            bundle: true,
+            platform: 'node',
+            format: 'esm',
+            target: 'node20',
+            sourcemap: 'inline', // readable --cpu-prof profiles
+            logLevel: 'warning',
+          });
+          return await import(pathToFileURL(outfile).href);
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
+      })(),
+    );
+  }
+  return modules.get(file);
+}
+
+/**
+ * A benchmark: `measure(ctx)` returns one sample in `unit`; it runs `runs` times and the median is
+ * compared with `target` ({ op: '>=' | '<=' | '<' | '>', value }). `setup()` runs once, untimed, and
+ * its result is passed to every `measure`. `detail(ctx, samples)` may add a line of context.
+ */
+const BENCHES = [
+  {
+    name: 'core: segment deliveries per second (complete connections, >= 1 s per run)',
+    unit: 'deliveries/s',
+    target: { op: '>=', value: 500_000 },
+    runs: 5,
+    setup: async () => {
+      const core = await loadTs('bench/core.ts');
+      core.connectionLoop(300); // warm-up, not counted
+      return core;
+    },
+    measure: (core) => core.connectionLoop(1000).perSecond,
+  },
+  {
+    name: 'scenario: 10,000 random 50-step scripts parsed and run, expects checked',
+    unit: 's',
+    target: { op: '<', value: 10 },
+    runs: 3,
+    setup: async () => {
+      const core = await loadTs('bench/core.ts');
+      const t0 = performance.now();
+      const scenarios = core.makeScenarios(10_000, 50, 9293);
+      const prepMs = performance.now() - t0;
+      return { core, scenarios, prepMs };
+    },
+    measure: ({ core, scenarios }) => core.runScenarios(scenarios).ms / 1000,
+    detail: ({ scenarios, prepMs }) =>
+      `${scenarios.texts.length} scripts: ${scenarios.commands} commands + ${scenarios.expects} expect lines (generated in ${(prepMs / 1000).toFixed(1)} s, untimed; ${scenarios.redrawn} drawn again after a deliver all that did not settle)`,
+  },
+];
+
+const CMP = {
+  '>=': (a, b) => a >= b,
+  '>': (a, b) => a > b,
+  '<=': (a, b) => a <= b,
+  '<': (a, b) => a < b,
+};
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function fmt(n, unit) {
+  if (unit === 's' || unit === 'ms') return n.toFixed(unit === 's' ? 2 : 1);
+  return Math.round(n).toLocaleString('en-US');
+}
+
+const filter = process.argv[2];
+const selected = BENCHES.filter((b) => !filter || b.name.includes(filter));
+if (selected.length === 0) {
+  console.error(`no benchmark matches '${filter}'`);
+  process.exit(2);
+}
+
+const results = [];
+for (const b of selected) {
+  process.stderr.write(`${b.name}: `);
+  const ctx = b.setup ? await b.setup() : undefined;
+  const samples = [];
+  for (let i = 0; i < b.runs; i++) {
+    samples.push(await b.measure(ctx));
+    process.stderr.write(`${fmt(samples[i], b.unit)} `);
+  }
+  process.stderr.write('\n');
+  if (b.detail) process.stderr.write(`  ${b.detail(ctx, samples)}\n`);
+  const m = median(samples);
+  results.push({
+    name: b.name,
+    median: m,
+    unit: b.unit,
+    target: b.target,
+    pass: CMP[b.target.op](m, b.target.value),
+    samples,
+  });
+}
+
+const rows = [
+  ['figure', 'median', 'target', 'result'],
+  ...results.map((r) => [r.name, `${fmt(r.median, r.unit)} ${r.unit}`, `${r.target.op} ${fmt(r.target.value, r.unit)} ${r.unit}`, r.pass ? 'pass' : 'FAIL']),
+];
+const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+const line = (row) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+console.log(line(rows[0]));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of rows.slice(1)) console.log(line(row));
+
+if (!filter) {
+  const out = { node: process.version, date: new Date().toISOString(), results };
+  await writeFile(join(root, 'bench', 'results.json'), JSON.stringify(out, null, 2) + '\n');
+  console.log('\nwritten: bench/results.json');
+}
+if (results.some((r) => !r.pass)) process.exitCode = 1;
