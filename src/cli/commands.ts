@@ -3,11 +3,10 @@
  *
  * `run` receives the arguments after the command name, unparsed, and returns
  * the process exit code. Throw UserError for mistakes the user can fix; any
- * other exception is reported as a bug (exit 70).
+ * other exception is reported as a bug (exit 70). Commands load their code
+ * on demand, so `--version` and `--help` stay fast.
  */
 import type { Lang } from '../content/schema.js';
-import { runList, runValidate } from './content-commands.js';
-import { runSim } from './sim.js';
 
 /** What every command gets besides its own arguments: the global --lang and --pack options. */
 export interface Context {
@@ -25,17 +24,17 @@ export const commands: readonly Command[] = [
   {
     name: 'sim',
     summary: 'run a scenario script and print it as a ladder diagram',
-    run: (args) => runSim(args),
+    run: async (args) => (await import('./sim.js')).runSim(args),
   },
   {
     name: 'validate',
     summary: 'check a content pack directory (the built-in course when none is given)',
-    run: (args, ctx) => runValidate(args, ctx),
+    run: async (args, ctx) => (await import('./content-commands.js')).runValidate(args, ctx),
   },
   {
     name: 'list',
     summary: 'list the packs and topics with lesson and question counts per language',
-    run: (args, ctx) => runList(args, ctx),
+    run: async (args, ctx) => (await import('./content-commands.js')).runList(args, ctx),
   },
 ];
 

@@ -11,6 +11,8 @@
 import { parseArgs } from 'node:util';
 import { commands, findCommand, type Context } from './commands.js';
 import { detectLang, isLang } from '../content/lang.js';
+import { PackError } from '../content/pack-error.js';
+import { stripControl } from '../text/sanitize.js';
 import { UserError } from './user-error.js';
 import { VERSION } from './version.js';
 
@@ -35,6 +37,9 @@ function usage(): string {
     '  -v, --version    print the version and exit',
     '  --lang en|zh     language of the course (default: from LANG/LC_ALL, else en)',
     '  --pack DIR       also load the content pack in DIR (repeatable; validated first)',
+    '  --screen-reader  plain output for screen readers (also INK_SCREEN_READER=true)',
+    '',
+    'Environment: NO_COLOR turns colour off; TCP_TRAINER_HOME moves the progress file.',
     '',
   ];
   return lines.join('\n');
@@ -99,13 +104,14 @@ async function dispatch(argv: string[]): Promise<number> {
   let rest = argv.slice(split);
   if (rest[0] === '--') rest = rest.slice(1);
 
-  let values: { help?: boolean; version?: boolean };
+  let values: { help?: boolean; version?: boolean; 'screen-reader'?: boolean };
   try {
     ({ values } = parseArgs({
       args: globalArgs,
       options: {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        'screen-reader': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -134,17 +140,29 @@ async function dispatch(argv: string[]): Promise<number> {
   }
 
   const [name, ...args] = rest;
-  if (name === undefined) return runInteractive();
+  if (name === undefined) return runInteractive(ctx, values['screen-reader'] === true || process.env['INK_SCREEN_READER'] === 'true');
 
   const command = findCommand(name);
   if (!command) throw usageError(`unknown command '${name}'`);
   return command.run(args, ctx);
 }
 
-async function runInteractive(): Promise<number> {
+/** The terminal to read keys from: stdin when it is one, else /dev/tty when there is one. */
+async function terminalInput(): Promise<NodeJS.ReadStream | null> {
+  if (process.stdin.isTTY === true) return process.stdin;
+  try {
+    const [{ openSync }, { ReadStream }] = await Promise.all([import('node:fs'), import('node:tty')]);
+    return new ReadStream(openSync('/dev/tty', 'r')) as unknown as NodeJS.ReadStream;
+  } catch {
+    return null;
+  }
+}
+
+async function runInteractive(ctx: Context, screenReader: boolean): Promise<number> {
   // Decide before touching Ink: with a pipe, Ink's isRawModeSupported is
   // undefined rather than false, and useInput would throw later.
-  if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) {
+  const stdin = process.stdout.isTTY === true ? await terminalInput() : null;
+  if (!stdin) {
     const names = [...commands.map((c) => c.name), '--help', '--version'].join(', ');
     throw new UserError(`the interactive trainer needs a terminal; these work without one: ${names}`, EXIT_USAGE);
   }
@@ -154,14 +172,13 @@ async function runInteractive(): Promise<number> {
   const noColor = process.env['NO_COLOR'];
   if (noColor !== undefined && noColor !== '') process.env['FORCE_COLOR'] = '0';
 
-  const [{ render }, { createElement }, { StartScreen }] = await Promise.all([
-    import('ink'),
-    import('react'),
-    import('../ui/StartScreen.js'),
-  ]);
-  const app = render(createElement(StartScreen), { exitOnCtrlC: false });
-  await app.waitUntilExit();
-  return 0;
+  const { runApp } = await import('../ui/run-app.js');
+  try {
+    return await runApp({ lang: ctx.lang, packs: ctx.packs, screenReader, stdin });
+  } catch (e) {
+    if (e instanceof PackError) throw new UserError(stripControl(e.message), 1);
+    throw e;
+  }
 }
 
 process.exitCode = await main(process.argv.slice(2));

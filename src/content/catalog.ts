@@ -5,14 +5,15 @@ import builtin from 'virtual:builtin-pack';
 import { formatProblem } from './load.js';
 import { compilePack } from './compile.js';
 import type { CompiledPack } from './validate.js';
+import { PackError } from './pack-error.js';
+
+export { PackError };
 
 export interface LoadedPack {
   pack: CompiledPack;
   /** Where it came from: a directory, or null for the built-in course. */
   dir: string | null;
 }
-
-export class PackError extends Error {}
 
 export function builtinPack(): CompiledPack {
   return builtin;

@@ -1,0 +1,27 @@
+// Where the learner is: a stack of screens. A reducer, so that several keys
+// arriving in one chunk are applied in order against the latest state.
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'learn'; topic?: string }
+  | { name: 'lesson'; key: string }
+  | { name: 'practice'; topic?: string }
+  | { name: 'progress' }
+  | { name: 'settings' }
+  | { name: 'help' }
+  | { name: 'soon'; what: 'labs' | 'exam' };
+
+export type NavAction = { type: 'push'; route: Route } | { type: 'replace'; route: Route } | { type: 'back' } | { type: 'home' };
+
+export function navigate(stack: readonly Route[], action: NavAction): Route[] {
+  switch (action.type) {
+    case 'push':
+      return [...stack, action.route];
+    case 'replace':
+      return [...stack.slice(0, -1), action.route];
+    case 'back':
+      return stack.length > 1 ? stack.slice(0, -1) : [...stack];
+    case 'home':
+      return [stack[0]!];
+  }
+}

@@ -1,0 +1,49 @@
+// Starts the interactive trainer: the course, the progress store (asking
+// before a session that cannot save), then Ink. Imported lazily by main.ts,
+// after FORCE_COLOR is settled.
+
+import { createInterface } from 'node:readline';
+import type { ReadStream } from 'node:tty';
+import { render } from 'ink';
+import { loadCatalog } from '../content/catalog.js';
+import type { Lang } from '../content/schema.js';
+import { buildCourse } from '../engine/course.js';
+import { ProgressStore } from '../store/progress-store.js';
+import { App } from './App.js';
+import { ServicesProvider } from './services.js';
+import { translator } from './i18n.js';
+
+async function ask(question: string, input: NodeJS.ReadableStream): Promise<boolean> {
+  const rl = createInterface({ input, output: process.stdout });
+  const answer = await new Promise<string>((resolve) => {
+    rl.question(`${question} `, resolve);
+    rl.once('close', () => resolve(''));
+  });
+  rl.close();
+  return /^y(es)?$/i.test(answer.trim());
+}
+
+export interface RunOptions {
+  lang: Lang;
+  packs: string[];
+  screenReader: boolean;
+  stdin: ReadStream | NodeJS.ReadStream;
+}
+
+/** Returns the exit code. Throws PackError for a bad --pack (main.ts prints it). */
+export async function runApp(o: RunOptions): Promise<number> {
+  const course = buildCourse(loadCatalog(o.packs));
+  const t = translator(o.lang);
+  const { store, notices, unsaved } = ProgressStore.open();
+  for (const n of notices) process.stdout.write(`tcp-trainer: ${n}\n`);
+  if (unsaved && !(await ask(t('unsavedAsk', { message: unsaved.message }), o.stdin))) return 1;
+
+  const app = render(
+    <ServicesProvider course={course} lang={o.lang} store={store} notice={notices[0] ?? null}>
+      <App />
+    </ServicesProvider>,
+    { exitOnCtrlC: false, stdin: o.stdin as NodeJS.ReadStream, isScreenReaderEnabled: o.screenReader },
+  );
+  await app.waitUntilExit();
+  return 0;
+}

@@ -1,0 +1,27 @@
+// Every key, reachable with ? from anywhere.
+
+import { Box, Text } from 'ink';
+import { Screen } from '../components/Screen.js';
+import { useBodySize } from '../nav-context.js';
+import { useServices } from '../services.js';
+import type { Route } from '../navigation.js';
+import { useScroll } from '../use-scroll.js';
+import { HELP } from '../help-text.js';
+
+export function Help(_props: { route: Extract<Route, { name: 'help' }> }) {
+  const { t, lang } = useServices();
+  const { rows, columns } = useBodySize();
+  const lines = HELP[lang].flatMap(([section, keys]) => [section, ...keys.map(([k, what]) => `  ${k.padEnd(16)} ${what}`), '']);
+  const { top } = useScroll(lines.length, rows);
+  return (
+    <Screen title={t('help')} hints={['↑↓ PgUp PgDn', t('keysBack')]}>
+      <Box flexDirection="column">
+        {lines.slice(top, top + rows).map((l, i) => (
+          <Text key={i} bold={!l.startsWith(' ') && l !== ''} wrap="truncate-end">
+            {l.slice(0, columns)}
+          </Text>
+        ))}
+      </Box>
+    </Screen>
+  );
+}
