@@ -17,6 +17,7 @@ import {
   output,
   send,
   sendAck,
+  sendOowAck,
   sendResetFor,
 } from './tcb.js';
 import type { Host, Tcb, World } from './types.js';
@@ -150,12 +151,19 @@ function otherStates(w: World, h: Host, tcb: Tcb, seg: Segment): void {
     }
   }
 
+  // Linux checks a half-open connection's ACK before its sequence number: an ACK that does not
+  // acknowledge our SYN,ACK goes to the listener, which answers it with a reset (tcp_check_req).
+  if (p.synRecvChecksAckFirst && tcb.state === 'SYN-RECEIVED' && tcb.passive && (seg.flags & (ACK | RST)) === ACK && seg.ack !== seqAdd(tcb.iss, 1)) {
+    send(w, h.id, RST, seg.ack, 0, 0, 'SYN-RECEIVED: this ACK does not acknowledge our SYN,ACK; the listener resets it', 'Linux tcp_check_req');
+    return;
+  }
+
   // First, check the sequence number.
   if (!acceptable(tcb, seg)) {
     if (seg.flags & RST) {
       log(w, h.id, `${tcb.state}: a RST outside the receive window is dropped`, R('3.10.7.4'));
     } else {
-      sendAck(w, h, tcb, `${tcb.state}: not acceptable (seq ${seg.seq}, expecting ${tcb.rcvNxt}); acknowledge what we expect and drop it`, R('3.10.7.4'));
+      sendOowAck(w, h, tcb, `${tcb.state}: not acceptable (seq ${seg.seq}, expecting ${tcb.rcvNxt}); acknowledge what we expect and drop it`, R('3.10.7.4'));
     }
     return;
   }
@@ -163,7 +171,7 @@ function otherStates(w: World, h: Host, tcb: Tcb, seg: Segment): void {
   // Second, check the RST bit (with the RFC 5961 check that 3.10.7.4 describes).
   if (seg.flags & RST) {
     if (seg.seq !== tcb.rcvNxt) {
-      sendAck(w, h, tcb, `${tcb.state}: a RST inside the window but not at RCV.NXT; send a challenge ACK`, 'RFC 5961 3.2; RFC 9293 3.10.7.4');
+      sendOowAck(w, h, tcb, `${tcb.state}: a RST inside the window but not at RCV.NXT; send a challenge ACK`, 'RFC 5961 3.2; RFC 9293 3.10.7.4');
       return;
     }
     switch (tcb.state) {
@@ -190,7 +198,7 @@ function otherStates(w: World, h: Host, tcb: Tcb, seg: Segment): void {
       returnToListen(w, h, tcb, 'a SYN in SYN-RECEIVED after a passive open: return to LISTEN', R('3.10.7.4'));
       return;
     }
-    sendAck(w, h, tcb, `${tcb.state}: a SYN in a synchronized state; send a challenge ACK and drop it`, 'RFC 5961 4.2; RFC 9293 3.10.7.4');
+    sendOowAck(w, h, tcb, `${tcb.state}: a SYN in a synchronized state; send a challenge ACK and drop it`, 'RFC 5961 4.2; RFC 9293 3.10.7.4');
     return;
   }
 
@@ -214,7 +222,7 @@ function otherStates(w: World, h: Host, tcb: Tcb, seg: Segment): void {
   } else {
     // RFC 5961 5.2, as 3.10.7.4 gives it: SND.UNA - MAX.SND.WND =< SEG.ACK =< SND.NXT.
     if (seqGt(seg.ack, tcb.sndNxt) || seqLt(seg.ack, seqAdd(tcb.sndUna, -tcb.sndWnd))) {
-      sendAck(w, h, tcb, `${tcb.state}: the ACK (${seg.ack}) is outside what we sent; acknowledge and drop it`, 'RFC 5961 5.2; RFC 9293 3.10.7.4');
+      sendOowAck(w, h, tcb, `${tcb.state}: the ACK (${seg.ack}) is outside what we sent; acknowledge and drop it`, 'RFC 5961 5.2; RFC 9293 3.10.7.4');
       return;
     }
     if (seqLt(tcb.sndUna, seg.ack)) {

@@ -48,6 +48,8 @@ export interface Profile {
   listenDropsSynFin: boolean;
   /** linux: a retransmitted SYN in SYN-RECEIVED makes the listener resend its SYN,ACK (net/ipv4/tcp_minisocks.c, tcp_check_req). */
   resendSynAckOnDupSyn: boolean;
+  /** linux: a half-open connection checks the ACK before the sequence number; a wrong one is reset (tcp_check_req). */
+  synRecvChecksAckFirst: boolean;
   /** linux: another SYN in SYN-RECEIVED resets the embryonic connection with a RST (tcp_check_req, embryonic_reset). */
   resetOnSynInSynReceived: boolean;
   /**
@@ -81,6 +83,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     listenDropsSynFin: false,
     resendSynAckOnDupSyn: false,
     resetOnSynInSynReceived: false,
+    synRecvChecksAckFirst: false,
     timeWaitAcceptsNewSyn: false,
     resetOnDataAfterClose: false,
     abortSendsRstAck: false,
@@ -102,6 +105,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     listenDropsSynFin: true,
     resendSynAckOnDupSyn: true,
     resetOnSynInSynReceived: true,
+    synRecvChecksAckFirst: true,
     timeWaitAcceptsNewSyn: true,
     resetOnDataAfterClose: true,
     abortSendsRstAck: true,

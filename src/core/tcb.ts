@@ -62,6 +62,23 @@ export function sendAck(w: World, h: Host, tcb: Tcb, why: string, ref: string): 
   send(w, h.id, ACK, tcb.sndNxt, tcb.rcvNxt, 0, why, ref);
 }
 
+/**
+ * An ACK answering an unacceptable segment, or a challenge ACK, at most once per 500 ms per
+ * connection: RFC 5961 7 asks to throttle them, and Linux does it per socket
+ * (tcp_oow_rate_limited, net.ipv4.tcp_invalid_ratelimit = 500 ms). Without it two confused
+ * hosts can answer each other's ACKs forever.
+ */
+export const OOW_ACK_INTERVAL = 500;
+
+export function sendOowAck(w: World, h: Host, tcb: Tcb, why: string, ref: string): void {
+  if (tcb.lastOowAck !== null && w.now - tcb.lastOowAck < OOW_ACK_INTERVAL) {
+    log(w, h.id, `${why}; but one such ACK went out less than ${OOW_ACK_INTERVAL} ms ago, so stay silent`, 'RFC 5961 7; Linux tcp_invalid_ratelimit');
+    return;
+  }
+  tcb.lastOowAck = w.now;
+  sendAck(w, h, tcb, why, ref);
+}
+
 /** The ISN of this host's next connection: the script's, else one drawn from the seed. */
 export function takeIsn(w: World, h: Host): number {
   if (h.nextIsn !== null) {
@@ -99,6 +116,7 @@ export function newTcb(state: ConnState, iss: number, passive: boolean, rcvWnd: 
     rexmt: null,
     timeWait: null,
     finWait2: null,
+    lastOowAck: null,
   };
 }
 

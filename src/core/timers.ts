@@ -10,22 +10,25 @@ import type { HalfOpen, Host, Listener, Tcb, World } from './types.js';
 
 type Due =
   | { kind: 'rexmt' | 'timeWait' | 'finWait2'; at: number; h: Host; tcb: Tcb }
-  | { kind: 'halfOpen'; at: number; h: Host; l: Listener; entry: HalfOpen };
+  | { kind: 'halfOpen'; at: number; h: Host; l: Listener };
 
+/** The earliest timer due at or before `limit`. Half-open entries due together fire as one batch, so a big flood stays linear. */
 function earliest(w: World, limit: number): Due | null {
   let best: Due | null = null;
-  const consider = (d: Due): void => {
-    if (d.at <= limit && (best === null || d.at < best.at)) best = d;
-  };
+  const better = (at: number): boolean => at <= limit && (best === null || at < best.at);
   for (const h of [w.client, w.server]) {
     const tcb = h.conn;
     if (tcb) {
-      if (tcb.rexmt) consider({ kind: 'rexmt', at: tcb.rexmt.deadline, h, tcb });
-      if (tcb.timeWait !== null) consider({ kind: 'timeWait', at: tcb.timeWait, h, tcb });
-      if (tcb.finWait2 !== null) consider({ kind: 'finWait2', at: tcb.finWait2, h, tcb });
+      if (tcb.rexmt && better(tcb.rexmt.deadline)) best = { kind: 'rexmt', at: tcb.rexmt.deadline, h, tcb };
+      if (tcb.timeWait !== null && better(tcb.timeWait)) best = { kind: 'timeWait', at: tcb.timeWait, h, tcb };
+      if (tcb.finWait2 !== null && better(tcb.finWait2)) best = { kind: 'finWait2', at: tcb.finWait2, h, tcb };
     }
     const l = h.listener;
-    if (l) for (const entry of l.queue) consider({ kind: 'halfOpen', at: entry.rexmt.deadline, h, l, entry });
+    if (l && l.queue.length > 0) {
+      let min = Infinity;
+      for (const entry of l.queue) if (entry.rexmt.deadline < min) min = entry.rexmt.deadline;
+      if (better(min)) best = { kind: 'halfOpen', at: min, h, l };
+    }
   }
   return best;
 }
@@ -56,7 +59,7 @@ function fire(w: World, due: Due): void {
       due.tcb.finWait2 = null;
       return deleteTcb(w, due.h, 'tcp_fin_timeout elapsed: the orphaned FIN-WAIT-2 socket is dropped, no segment sent', 'Linux tcp_fin_timeout');
     case 'halfOpen':
-      return halfOpenTimeout(w, due.h, due.l, due.entry);
+      return halfOpenTimeouts(w, due.h, due.l, due.at);
   }
 }
 
@@ -96,16 +99,25 @@ function retransmit(w: World, h: Host, tcb: Tcb): void {
   send(w, h.id, flags, tcb.sndUna, tcb.rcvNxt, data, why, 'RFC 6298 5.4-5.5');
 }
 
-function halfOpenTimeout(w: World, h: Host, l: Listener, entry: HalfOpen): void {
+/** Every half-open entry due at `at`: retransmit its SYN,ACK toward the spoofed source, or give it up. */
+function halfOpenTimeouts(w: World, h: Host, l: Listener, at: number): void {
   const p = w.config.profile;
-  const r = entry.rexmt;
-  if (r.retries >= p.synAckRetries) {
-    l.queue.splice(l.queue.indexOf(entry), 1);
-    log(w, h.id, `half-open entry from spoofed source #${entry.source} given up after ${p.synAckRetries} SYN,ACK retransmissions; its slot is free`, p.name === 'linux' ? 'Linux tcp_synack_retries' : 'RFC 1122 4.2.3.5');
-    return;
+  let freed = 0;
+  l.queue = l.queue.filter((entry: HalfOpen) => {
+    const r = entry.rexmt;
+    if (r.deadline !== at) return true;
+    if (r.retries >= p.synAckRetries) {
+      freed++;
+      return false;
+    }
+    r.retries += 1;
+    r.rto = Math.min(r.rto * 2, p.rtoMax);
+    r.deadline = w.now + r.rto;
+    w.spoofedReplies++;
+    return true;
+  });
+  if (freed > 0) {
+    const ref = p.name === 'linux' ? 'Linux tcp_synack_retries' : 'RFC 1122 4.2.3.5';
+    log(w, h.id, `${freed} half-open entr${freed === 1 ? 'y' : 'ies'} from spoofed sources given up after ${p.synAckRetries} SYN,ACK retransmissions; ${l.queue.length} of ${l.backlog} slots now taken`, ref);
   }
-  r.retries += 1;
-  r.rto = Math.min(r.rto * 2, p.rtoMax);
-  r.deadline = w.now + r.rto;
-  w.spoofedReplies++;
 }

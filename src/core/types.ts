@@ -61,6 +61,8 @@ export interface Tcb {
   timeWait: number | null;
   /** Deadline of Linux's orphaned FIN-WAIT-2 timer (tcp_fin_timeout). */
   finWait2: number | null;
+  /** When this TCB last answered an unacceptable segment or sent a challenge ACK (for throttling). */
+  lastOowAck: number | null;
 }
 
 /** A half-open entry for a SYN from a spoofed address (flood). */

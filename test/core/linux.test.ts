@@ -37,6 +37,14 @@ describe('linux profile', () => {
     expect(arrive(w, 'server', seg.syn({ seq: 3000 }))).toEqual({ state: 'SYN-RECEIVED', sent: [out('server', 'SYN,ACK', 7000, 3001)] });
   });
 
+  test('linux: SYN-RECEIVED checks the ACK before the sequence number: a wrong ACK is reset even out of window (rfc: re-ACK)', () => {
+    // Server in SYN-RECEIVED: ISS 5000, RCV.NXT 1001. The segment is outside the window and acknowledges 9999.
+    const linux = inState('SYN-RECEIVED', { profile: 'linux' });
+    expect(arrive(linux.w, 'server', seg.ack({ seq: 900_000, ack: 9999 }))).toEqual({ state: 'SYN-RECEIVED', sent: [out('server', 'RST', 9999)] });
+    const rfc = inState('SYN-RECEIVED', { profile: 'rfc' });
+    expect(arrive(rfc.w, 'server', seg.ack({ seq: 900_000, ack: 9999 }))).toEqual({ state: 'SYN-RECEIVED', sent: [out('server', 'ACK', 5001, 1001)] });
+  });
+
   test('linux: SYN+FIN to a listener is dropped, nothing sent (rfc: answered as a SYN)', () => {
     const linux = inState('LISTEN', { profile: 'linux' });
     expect(arrive(linux.w, 'server', seg.synFin({ seq: 1000 }))).toEqual({ state: 'LISTEN', sent: [] });

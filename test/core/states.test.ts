@@ -5,7 +5,8 @@
 // harness.ts for each state's SND.UNA, SND.NXT and RCV.NXT.
 
 import { describe, expect, test } from 'vitest';
-import { appCall, deliver, hostState, setIsn, type Direction, type HostId, type State, type World } from '../../src/core/index.js';
+import { appCall, deliver, hostState, setIsn, wait, type Direction, type HostId, type State, type World } from '../../src/core/index.js';
+import { OOW_ACK_INTERVAL } from '../../src/core/tcb.js';
 import { WINDOW, arrive, clearNet, establish, inState, newWorld, out, seg, sent, waitUntil, type Target } from './harness.js';
 
 /**
@@ -40,7 +41,18 @@ function synchronizedChecks(target: Target, v: { host: HostId; sndUna: number; s
   test(`${state}: a RST in the window but not at RCV.NXT gets a challenge ACK (RFC 5961 3.2)`, () => {
     const { w } = inState(target);
     expect(arrive(w, host, seg.rst({ seq: rcvNxt + 1 }))).toEqual({ state, sent: [reAck] });
+    wait(w, OOW_ACK_INTERVAL); // challenge ACKs are throttled (RFC 5961 7)
     expect(arrive(w, host, seg.rstAck({ seq: rcvNxt + WINDOW - 1, ack: sndNxt }))).toEqual({ state, sent: [reAck] });
+  });
+
+  test(`${state}: a second challenge ACK within 500 ms is not sent (RFC 5961 7 throttling)`, () => {
+    const { w } = inState(target);
+    expect(arrive(w, host, seg.rst({ seq: rcvNxt + 1 }))).toEqual({ state, sent: [reAck] });
+    expect(arrive(w, host, seg.rst({ seq: rcvNxt + 2 }))).toEqual({ state, sent: [] });
+    wait(w, OOW_ACK_INTERVAL - 1);
+    expect(arrive(w, host, seg.rst({ seq: rcvNxt + 3 }))).toEqual({ state, sent: [] });
+    wait(w, 1);
+    expect(arrive(w, host, seg.rst({ seq: rcvNxt + 4 }))).toEqual({ state, sent: [reAck] });
   });
 
   test(`${state}: an ACK of something not yet sent (SEG.ACK > SND.NXT) is answered with an ACK and dropped`, () => {

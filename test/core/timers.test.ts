@@ -4,7 +4,7 @@
 // 2 minutes, 3.4.1) and Linux's fixed TIME-WAIT and orphaned FIN-WAIT-2 timer.
 
 import { describe, expect, test } from 'vitest';
-import { appCall, hostState, type HostId, type SegmentJson, type State, type World } from '../../src/core/index.js';
+import { appCall, createWorld, drain, flood, hostState, wait, type HostId, type SegmentJson, type State, type World } from '../../src/core/index.js';
 import { arrive, inState, newWorld, out, seg, sent, waitUntil } from './harness.js';
 
 /** At each time in `times` (ms) `host` sends exactly `segment`, and nothing in the millisecond before. */
@@ -128,5 +128,20 @@ describe('timers', () => {
     const { w, host } = inState('FIN-WAIT-2', { profile: 'rfc' });
     waitUntil(w, s(3600));
     expect({ state: hostState(w, host), sent: sent(w) }).toEqual({ state: 'FIN-WAIT-2', sent: [] });
+  });
+});
+
+describe('timers: a big flood', () => {
+  test('20,000 half-open entries retransmit together and are all given up at 63 s (linux tcp_synack_retries 5)', () => {
+    const w = createWorld({ profile: 'linux', backlog: 20_000 });
+    appCall(w, 'server', 'listen');
+    flood(w, 20_000);
+    expect(drain(w).spoofedReplies).toBe(20_000);
+    wait(w, 62_999);
+    expect(w.server.listener!.queue).toHaveLength(20_000);
+    expect(drain(w).spoofedReplies).toBe(5 * 20_000);
+    wait(w, 1);
+    expect(w.server.listener!.queue).toHaveLength(0);
+    expect(drain(w).events.map((e) => e.text)).toEqual(['20000 half-open entries from spoofed sources given up after 5 SYN,ACK retransmissions; 0 of 20000 slots now taken']);
   });
 });

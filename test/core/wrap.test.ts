@@ -2,7 +2,8 @@
 // space: client 4294967295 (2^32-1), server 4294967290.
 
 import { describe, expect, test } from 'vitest';
-import { appCall, deliver, hostState } from '../../src/core/index.js';
+import { appCall, deliver, hostState, wait } from '../../src/core/index.js';
+import { OOW_ACK_INTERVAL } from '../../src/core/tcb.js';
 import { arrive, clearNet, establish, newWorld, out, seg, sent } from './harness.js';
 
 const C = 4294967295;
@@ -52,6 +53,7 @@ describe('sequence number wrap', () => {
     sent(w);
     // Client: SND.NXT=0, RCV.NXT=S+1=4294967291; seq 10 lies 15 into the window.
     expect(arrive(w, 'client', seg.rst({ seq: 10 }))).toEqual({ state: 'ESTABLISHED', sent: [out('client', 'ACK', 0, S + 1)] });
+    wait(w, OOW_ACK_INTERVAL);
     // An ACK for 1 byte never sent (SND.NXT is 0) is answered with an ACK.
     expect(arrive(w, 'client', seg.ack({ seq: S + 1, ack: 1 }))).toEqual({ state: 'ESTABLISHED', sent: [out('client', 'ACK', 0, S + 1)] });
     expect(arrive(w, 'client', seg.rst({ seq: S + 1 }))).toEqual({ state: 'CLOSED', sent: [] });
