@@ -5,14 +5,16 @@ import { Box, Text } from 'ink';
 import { BodySizeContext } from '../nav-context.js';
 import { useServices } from '../services.js';
 import { useTerminalSize } from '../terminal-size.js';
-import { truncate } from '../text.js';
+import { clean, truncate, wrapText } from '../text.js';
 
 export function Screen(props: { title: string; hints: string[]; children: ReactNode }) {
   const { columns, rows } = useTerminalSize();
   const { t, message, saving } = useServices();
   const status = message ?? (saving === 'memory' ? t('unsavedMode') : null);
+  // A notice (a file moved aside, a failed save) names paths: show it whole, up to three lines.
+  const statusLines = status ? wrapText(clean(status), columns).slice(0, 3) : [];
   const hints = [...props.hints, t('keysHelp')].join(' · ');
-  const bodyRows = Math.max(1, rows - 2 - (status ? 1 : 0));
+  const bodyRows = Math.max(1, rows - 2 - statusLines.length);
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Text bold color="cyan" wrap="truncate-end">
@@ -23,11 +25,11 @@ export function Screen(props: { title: string; hints: string[]; children: ReactN
           {props.children}
         </Box>
       </BodySizeContext.Provider>
-      {status ? (
-        <Text color="yellow" wrap="truncate-end">
-          {truncate(status, columns)}
+      {statusLines.map((line, i) => (
+        <Text key={i} color="yellow" wrap="truncate-end">
+          {line}
         </Text>
-      ) : null}
+      ))}
       <Text dimColor wrap="truncate-end">
         {truncate(hints, columns)}
       </Text>

@@ -1,0 +1,73 @@
+// The trainer in a real terminal under tmux.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Terminal, hasTmux } from './tmux.js';
+
+const open: Terminal[] = [];
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
+
+function start(home: string, args: string[] = [], size?: { columns: number; rows: number }): Terminal {
+  const t = new Terminal(args, { TCP_TRAINER_HOME: home, LANG: 'en_US.UTF-8' }, size);
+  open.push(t);
+  return t;
+}
+
+describe.skipIf(!hasTmux)('in a real terminal (tmux)', () => {
+  it('starts on Home, opens help with ?, and quits cleanly with q', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'tcp-trainer-e2e-'));
+    const t = start(home);
+    await t.waitFor('Practice');
+    t.key('?');
+    await t.waitFor('Everywhere');
+    t.key('q');
+    await t.waitFor('Practice');
+    t.key('q');
+    await t.waitFor('[exit 0]');
+  });
+
+  it('Ctrl+C exits with 0 and leaves no progress file corrupted', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'tcp-trainer-e2e-'));
+    const t = start(home);
+    await t.waitFor('Practice');
+    t.key('C-c');
+    await t.waitFor('[exit 0]');
+  });
+
+  it('a terminal too small gets a clear message, and the screen comes back when it grows', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'tcp-trainer-e2e-'));
+    const t = start(home, [], { columns: 100, rows: 30 });
+    await t.waitFor('Practice');
+    t.resize(30, 8);
+    await t.waitFor(/needs at least\s+40x12/);
+    t.resize(80, 24);
+    await t.waitFor('Practice');
+    t.key('q');
+    await t.waitFor('[exit 0]');
+  });
+
+  it('follows --lang zh', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'tcp-trainer-e2e-'));
+    const t = start(home, ['--lang', 'zh']);
+    await t.waitFor('学习');
+    t.key('q');
+    await t.waitFor('[exit 0]');
+  });
+
+  it('a corrupt progress file is moved aside with one line, and the app starts', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'tcp-trainer-e2e-'));
+    const { writeFileSync, readdirSync } = await import('node:fs');
+    writeFileSync(join(home, 'progress.json'), '{"version": 1, "cards": ');
+    const t = start(home);
+    const screen = await t.waitFor('Practice');
+    const moved = readdirSync(home).find((f) => f.startsWith('progress.corrupt-'));
+    expect(screen.replace(/\n/g, ' ')).toContain(`it was moved to ${join(home, moved ?? '?')}`);
+    expect(moved).toBeDefined();
+    expect(readFileSync(join(home, moved!), 'utf8')).toBe('{"version": 1, "cards": ');
+    t.key('q');
+    await t.waitFor('[exit 0]');
+  });
+});
