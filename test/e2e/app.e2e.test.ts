@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Terminal, hasTmux } from './tmux.js';
 
+/** Only Home shows this: the menu cursor on its first item. */
+const HOME = '❯ Learn';
+
 const open: Terminal[] = [];
 afterEach(() => {
   while (open.length) open.pop()!.close();
@@ -20,11 +23,11 @@ describe.skipIf(!hasTmux)('in a real terminal (tmux)', () => {
   it('starts on Home, opens help with ?, and quits cleanly with q', async () => {
     const home = mkdtempSync(join(tmpdir(), 'tcp-trainer-e2e-'));
     const t = start(home);
-    await t.waitFor('Practice');
+    await t.waitFor(HOME);
     t.key('?');
     await t.waitFor('Everywhere');
     t.key('q');
-    await t.waitFor('Practice');
+    await t.waitFor(HOME);
     t.key('q');
     await t.waitFor('[exit 0]');
   });
@@ -32,7 +35,7 @@ describe.skipIf(!hasTmux)('in a real terminal (tmux)', () => {
   it('Ctrl+C exits with 0 and leaves no progress file corrupted', async () => {
     const home = mkdtempSync(join(tmpdir(), 'tcp-trainer-e2e-'));
     const t = start(home);
-    await t.waitFor('Practice');
+    await t.waitFor(HOME);
     t.key('C-c');
     await t.waitFor('[exit 0]');
   });
@@ -40,11 +43,11 @@ describe.skipIf(!hasTmux)('in a real terminal (tmux)', () => {
   it('a terminal too small gets a clear message, and the screen comes back when it grows', async () => {
     const home = mkdtempSync(join(tmpdir(), 'tcp-trainer-e2e-'));
     const t = start(home, [], { columns: 100, rows: 30 });
-    await t.waitFor('Practice');
+    await t.waitFor(HOME);
     t.resize(30, 8);
     await t.waitFor(/needs at least\s+40x12/);
     t.resize(80, 24);
-    await t.waitFor('Practice');
+    await t.waitFor(HOME);
     t.key('q');
     await t.waitFor('[exit 0]');
   });
@@ -62,7 +65,7 @@ describe.skipIf(!hasTmux)('in a real terminal (tmux)', () => {
     const { writeFileSync, readdirSync } = await import('node:fs');
     writeFileSync(join(home, 'progress.json'), '{"version": 1, "cards": ');
     const t = start(home);
-    const screen = await t.waitFor('Practice');
+    const screen = await t.waitFor(HOME);
     const moved = readdirSync(home).find((f) => f.startsWith('progress.corrupt-'));
     expect(screen.replace(/\n/g, ' ')).toContain(`it was moved to ${join(home, moved ?? '?')}`);
     expect(moved).toBeDefined();
