@@ -3,6 +3,9 @@
 // project's own migrations. Pure: no file access here.
 
 import { z } from 'zod';
+import { DrillResult, DrillSession } from './drill-records.js';
+import { ExamResult, ExamSession } from './exam-records.js';
+import { LabRecord } from './lab-records.js';
 
 export const PROGRESS_VERSION = 1;
 
@@ -54,6 +57,12 @@ export const Progress = z.looseObject({
   settings: Settings,
   /** Questions to put first in the practice queue (exam mistakes, lab misses). */
   priority: z.array(z.string()),
+  /** Best lab scores by lab key. */
+  labs: z.record(z.string(), LabRecord).optional(),
+  exams: z.array(ExamResult).optional(),
+  examInProgress: ExamSession.optional(),
+  drills: z.array(DrillResult).optional(),
+  drillInProgress: DrillSession.optional(),
 });
 export type Progress = z.infer<typeof Progress>;
 

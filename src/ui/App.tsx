@@ -9,7 +9,6 @@ import { NavContext } from './nav-context.js';
 import { useServices } from './services.js';
 import { useTerminalSize } from './terminal-size.js';
 import { Home } from './screens/Home.js';
-import { Soon } from './screens/Soon.js';
 import { screens } from './screens/index.js';
 
 export const MIN_COLUMNS = 40;
@@ -19,8 +18,6 @@ function ScreenFor({ route }: { route: Route }): ReactNode {
   switch (route.name) {
     case 'home':
       return <Home />;
-    case 'soon':
-      return <Soon what={route.what} />;
     default: {
       // The map pairs each name with the screen for that route, so the cast is sound.
       const Component = screens[route.name] as FC<{ route: Route }>;

@@ -9,7 +9,11 @@ export type Route =
   | { name: 'progress' }
   | { name: 'settings' }
   | { name: 'help' }
-  | { name: 'soon'; what: 'labs' | 'exam' };
+  | { name: 'labs' }
+  | { name: 'lab'; id: string }
+  | { name: 'sandbox' }
+  | { name: 'exam' }
+  | { name: 'interview' };
 
 export type NavAction = { type: 'push'; route: Route } | { type: 'replace'; route: Route } | { type: 'back' } | { type: 'home' };
 

@@ -12,6 +12,7 @@ import { ProgressStore } from '../store/progress-store.js';
 import { App } from './App.js';
 import { ServicesProvider } from './services.js';
 import { translator } from './i18n.js';
+import type { Route } from './navigation.js';
 
 async function ask(question: string, input: NodeJS.ReadableStream): Promise<boolean> {
   const rl = createInterface({ input, output: process.stdout });
@@ -28,6 +29,8 @@ export interface RunOptions {
   packs: string[];
   screenReader: boolean;
   stdin: ReadStream | NodeJS.ReadStream;
+  /** Screens to open on (`tcp-trainer lab ID` opens Home › Labs › the lab); default Home. */
+  initial?: Route[];
 }
 
 /** Returns the exit code. Throws PackError for a bad --pack (main.ts prints it). */
@@ -40,7 +43,7 @@ export async function runApp(o: RunOptions): Promise<number> {
 
   const app = render(
     <ServicesProvider course={course} lang={o.lang} store={store} notice={notices[0] ?? null}>
-      <App />
+      <App initial={o.initial} />
     </ServicesProvider>,
     { exitOnCtrlC: false, stdin: o.stdin as NodeJS.ReadStream, isScreenReaderEnabled: o.screenReader },
   );

@@ -6,7 +6,7 @@ describe('App shell', () => {
     const app = renderApp();
     await app.waitFor('Learn');
     const frame = app.lastFrame()!;
-    for (const item of ['Learn', 'Practice', 'Labs', 'Exam', 'Progress', 'Settings', 'Help', 'Quit']) expect(frame).toContain(item);
+    for (const item of ['Learn', 'Practice', 'Labs', 'Exam', 'Interview drill', 'Progress', 'Settings', 'Help', 'Quit']) expect(frame).toContain(item);
     app.unmount();
   });
 
@@ -28,13 +28,13 @@ describe('App shell', () => {
     app.unmount();
   });
 
-  it('Labs says it is coming soon, and Esc returns', async () => {
+  it('keys that arrive together act in order: ↓ ↓ Enter opens the third item, Esc returns', async () => {
     const app = renderApp();
-    await app.waitFor('Learn');
-    await app.press(KEYS.down, KEYS.down, KEYS.enter);
-    await app.waitFor('not built yet. Meanwhile');
+    await app.waitFor('❯ Learn');
+    app.stdin.write(`${KEYS.down}${KEYS.down}${KEYS.enter}`);
+    await app.waitFor('tcp-trainer · Lab');
     await app.press(KEYS.escape);
-    await app.waitFor('Quit');
+    await app.waitFor('❯ Learn');
     app.unmount();
   });
 });

@@ -31,8 +31,9 @@ export function Home() {
   items.push(
     { key: 'learn', label: t('learn'), value: { name: 'learn' } },
     { key: 'practice', label: `${t('practice')}  (${due > 0 ? t('dueCards', { n: due }) : t('nothingDue')} · ${t('newCards', { n: fresh })})`, value: { name: 'practice' } },
-    { key: 'labs', label: `${t('labs')}  (${t('comingSoon')})`, value: { name: 'soon', what: 'labs' } },
-    { key: 'exam', label: `${t('exam')}  (${t('comingSoon')})`, value: { name: 'soon', what: 'exam' } },
+    { key: 'labs', label: t('labs'), value: { name: 'labs' } },
+    { key: 'exam', label: t('exam'), value: { name: 'exam' } },
+    { key: 'interview', label: t('interview'), value: { name: 'interview' } },
     { key: 'progress', label: t('progress'), value: { name: 'progress' } },
     { key: 'settings', label: t('settings'), value: { name: 'settings' } },
     { key: 'help', label: t('help'), value: { name: 'help' } },

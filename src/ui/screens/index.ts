@@ -2,7 +2,12 @@
 
 import type { FC } from 'react';
 import type { Route } from '../navigation.js';
+import { Exam } from './Exam.js';
 import { Help } from './Help.js';
+import { Interview } from './Interview.js';
+import { Lab } from './Lab.js';
+import { Labs } from './Labs.js';
+import { Sandbox } from './Sandbox.js';
 import { LessonList } from './LessonList.js';
 import { LessonReader } from './LessonReader.js';
 import { Practice } from './Practice.js';
@@ -11,11 +16,16 @@ import { Settings } from './Settings.js';
 
 type Named<N extends Route['name']> = Extract<Route, { name: N }>;
 
-export const screens: { [N in Exclude<Route['name'], 'home' | 'soon'>]: FC<{ route: Named<N> }> } = {
+export const screens: { [N in Exclude<Route['name'], 'home'>]: FC<{ route: Named<N> }> } = {
   learn: LessonList,
   lesson: LessonReader,
   practice: Practice,
   progress: ProgressScreen,
   settings: Settings,
   help: Help,
+  labs: Labs,
+  lab: Lab,
+  sandbox: Sandbox,
+  exam: Exam,
+  interview: Interview,
 };
