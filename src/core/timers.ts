@@ -121,3 +121,26 @@ function halfOpenTimeouts(w: World, h: Host, l: Listener, at: number): void {
     log(w, h.id, `${freed} half-open entr${freed === 1 ? 'y' : 'ies'} from spoofed sources given up after ${p.synAckRetries} SYN,ACK retransmissions; ${l.queue.length} of ${l.backlog} slots now taken`, ref);
   }
 }
+
+export interface RunningTimer {
+  host: 'client' | 'server';
+  kind: 'retransmission' | '2msl' | 'fin-wait-2' | 'syn-ack (half-open)';
+  deadline: number;
+  /** For retransmission: how many times it has fired already. */
+  retries?: number;
+}
+
+/** Every running timer, earliest first, for a display of the clock and what it is waiting for. */
+export function runningTimers(w: World): RunningTimer[] {
+  const out: RunningTimer[] = [];
+  for (const h of [w.client, w.server]) {
+    const tcb = h.conn;
+    if (tcb?.rexmt) out.push({ host: h.id, kind: 'retransmission', deadline: tcb.rexmt.deadline, retries: tcb.rexmt.retries });
+    if (tcb && tcb.timeWait !== null) out.push({ host: h.id, kind: '2msl', deadline: tcb.timeWait });
+    if (tcb && tcb.finWait2 !== null) out.push({ host: h.id, kind: 'fin-wait-2', deadline: tcb.finWait2 });
+    if (h.listener && h.listener.queue.length > 0) {
+      out.push({ host: h.id, kind: 'syn-ack (half-open)', deadline: Math.min(...h.listener.queue.map((e) => e.rexmt.deadline)) });
+    }
+  }
+  return out.sort((a, b) => a.deadline - b.deadline);
+}
