@@ -139,7 +139,9 @@ export function runningTimers(w: World): RunningTimer[] {
     if (tcb && tcb.timeWait !== null) out.push({ host: h.id, kind: '2msl', deadline: tcb.timeWait });
     if (tcb && tcb.finWait2 !== null) out.push({ host: h.id, kind: 'fin-wait-2', deadline: tcb.finWait2 });
     if (h.listener && h.listener.queue.length > 0) {
-      out.push({ host: h.id, kind: 'syn-ack (half-open)', deadline: Math.min(...h.listener.queue.map((e) => e.rexmt.deadline)) });
+      let deadline = Infinity;
+      for (const e of h.listener.queue) deadline = Math.min(deadline, e.rexmt.deadline);
+      out.push({ host: h.id, kind: 'syn-ack (half-open)', deadline });
     }
   }
   return out.sort((a, b) => a.deadline - b.deadline);
