@@ -47,7 +47,15 @@ await build({
     'process.env.NODE_ENV': '"production"',
     __VERSION__: JSON.stringify(pkg.version),
   },
-  alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.js' },
+  // Stand-ins for code the program never runs, to keep the package small (measured with esbuild's
+  // metafile): React DevTools (Ink loads them only with DEV=true) and conf's JSON-schema validator
+  // (the progress file is validated with zod instead).
+  alias: {
+    'react-devtools-core': './scripts/stubs/react-devtools-core.js',
+    ws: './scripts/stubs/ws.js',
+    'ajv/dist/2020.js': './scripts/stubs/ajv.js',
+    'ajv-formats': './scripts/stubs/ajv-formats.js',
+  },
   plugins: [
     {
       name: 'builtin-pack',

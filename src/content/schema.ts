@@ -2,7 +2,7 @@
 // files, Markdown lessons with a small front matter, and scenario scripts.
 // Every text a learner reads exists in English (en) and Simplified Chinese (zh).
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Messages a pack author can act on, for the two mistakes zod words least helpfully.
 z.config({

@@ -1,5 +1,5 @@
 // What the progress file keeps of interview drills (issue: interview drill). Owned by the drill feature.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const DrillResult = z.looseObject({
   id: z.string(),

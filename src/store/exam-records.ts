@@ -1,5 +1,5 @@
 // What the progress file keeps of exams (issue: exam mode). Owned by the exam feature.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ExamResult = z.looseObject({
   id: z.string(),

@@ -2,7 +2,7 @@
 // ("tcp-core/handshake-ack-of-syn"), with a schema version and the
 // project's own migrations. Pure: no file access here.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { DrillResult, DrillSession } from './drill-records.js';
 import { ExamResult, ExamSession } from './exam-records.js';
 import { LabRecord } from './lab-records.js';
