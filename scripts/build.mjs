@@ -2,7 +2,9 @@
 // with the built-in course compiled from content/ and checked first: a
 // build with broken content fails.
 import { build } from 'esbuild';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url);
@@ -23,18 +25,22 @@ const common = {
 };
 
 // 1. Compile the built-in course with the project's own loader and validator.
-const compiler = fileURLToPath(new URL('compile-content.mjs', dist));
+// In a directory of its own, so that two builds at once do not trip over each other.
+const scratch = await mkdtemp(join(tmpdir(), 'tcp-trainer-build-'));
+const compiler = join(scratch, 'compile-content.mjs');
 await build({ ...common, entryPoints: ['src/content/compile.ts'], outfile: compiler });
 const { compilePack } = await import(pathToFileURL(compiler).href);
 const { pack, problems } = compilePack(fileURLToPath(new URL('content', root)));
-await rm(compiler);
+await rm(scratch, { recursive: true, force: true });
 if (problems.length > 0 || !pack) {
   for (const p of problems) console.error(`${p.file}: ${p.path ? `${p.path}: ` : ''}${p.message}`);
   console.error(`build: the built-in content has ${problems.length} problem(s)`);
   process.exit(1);
 }
 const packFile = fileURLToPath(new URL('builtin-pack.json', dist));
-await writeFile(packFile, JSON.stringify(pack));
+const tmpPack = `${packFile}.${process.pid}`;
+await writeFile(tmpPack, JSON.stringify(pack));
+await rename(tmpPack, packFile);
 
 // 2. The program, with the compiled course inside.
 await build({
