@@ -36,6 +36,16 @@ export const commands: readonly Command[] = [
     summary: 'list the packs and topics with lesson and question counts per language',
     run: async (args, ctx) => (await import('./content-commands.js')).runList(args, ctx),
   },
+  {
+    name: 'progress',
+    summary: 'show where your progress is and what it holds; --export FILE, or --import FILE to merge one in',
+    run: async (args, ctx) => (await import('./progress-commands.js')).runProgress(args, ctx),
+  },
+  {
+    name: 'reset',
+    summary: 'start over: your progress is moved to a dated backup (asks first; --yes skips the question)',
+    run: async (args, ctx) => (await import('./progress-commands.js')).runReset(args, ctx),
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -3,11 +3,11 @@
 // under a lock (so two instances lose nothing), and never deletes progress:
 // a corrupt file is moved aside, a file from a newer release is left alone.
 
-import { accessSync, constants, copyFileSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
-import { classify, emptyProgress, Progress, type Progress as ProgressT } from './progress.js';
+import { classify, emptyProgress, Progress, type Classified, type Progress as ProgressT } from './progress.js';
 import { withLock } from './lock.js';
 
 export const FILE_NAME = 'progress.json';
@@ -31,6 +31,14 @@ export function defaultDir(env: Record<string, string | undefined> = process.env
 
 function stamp(now: Date): string {
   return now.toISOString().replace(/[:.]/g, '-');
+}
+
+/** `${name}.json` in dir, or `${name}-2.json`, ... when a backup of the same millisecond is already there: a rename never overwrites one. */
+function unusedPath(dir: string, name: string): string {
+  for (let n = 1; ; n++) {
+    const path = join(dir, `${name}${n === 1 ? '' : `-${n}`}.json`);
+    if (!existsSync(path)) return path;
+  }
 }
 
 function errorCode(e: unknown): string {
@@ -74,7 +82,8 @@ export class ProgressStore {
       raw = readFileSync(file, 'utf8');
     } catch (e) {
       const code = errorCode(e);
-      if (code !== 'ENOENT') {
+      // ENOTDIR: a path component is a regular file, so there is no progress file; the mkdir below reports it.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
         const moved = store.moveAside(`unreadable (${code})`);
         notices.push(moved.notice);
         if (!moved.ok) return { store: store.toMemory(), notices, unsaved: { kind: 'unwritable', message: moved.notice } };
@@ -97,7 +106,7 @@ export class ProgressStore {
       if (c?.kind === 'ok') {
         store.state = c.progress;
         if (c.migratedFrom !== null) {
-          const backup = join(dir, `progress.v${c.migratedFrom}-backup-${stamp(now())}.json`);
+          const backup = unusedPath(dir, `progress.v${c.migratedFrom}-backup-${stamp(now())}`);
           try {
             copyFileSync(file, backup);
             migratedFrom = c.migratedFrom;
@@ -119,7 +128,7 @@ export class ProgressStore {
       accessSync(dir, constants.W_OK);
       store.conf = new Conf({ cwd: dir, configName: 'progress', projectSuffix: '', clearInvalidConfig: false, accessPropertiesByDotNotation: false });
     } catch (e) {
-      const message = `progress cannot be saved in ${dir} (${errorCode(e)}): the directory is not writable`;
+      const message = `progress cannot be saved in ${dir} (${errorCode(e)}): the directory is not writable (set TCP_TRAINER_HOME to a writable directory)`;
       return { store: store.toMemory(), notices, unsaved: { kind: 'unwritable', message } };
     }
     if (migratedFrom !== null) {
@@ -133,7 +142,7 @@ export class ProgressStore {
 
   /** Moves a bad progress file aside; never deletes it. */
   private moveAside(reason: string): { ok: boolean; notice: string } {
-    const target = join(this.dir, `progress.corrupt-${stamp(this.now())}.json`);
+    const target = unusedPath(this.dir, `progress.corrupt-${stamp(this.now())}`);
     try {
       renameSync(this.path, target);
       return { ok: true, notice: `${this.path} could not be used (${reason}); it was moved to ${target} and a fresh progress file was started` };
@@ -181,14 +190,25 @@ export class ProgressStore {
     this.pending.push(change);
     try {
       withLock(this.lockPath, () => {
-        const c = classify(this.onDisk());
+        let c: Classified;
+        try {
+          c = classify(this.onDisk());
+        } catch (e) {
+          if (!(e instanceof SyntaxError)) throw e;
+          c = { kind: 'invalid', reason: 'not valid JSON' };
+        }
         if (c.kind === 'newer') throw new Error(`a newer tcp-trainer (version ${c.version}) now owns ${this.path}`);
+        let next: ProgressT;
         if (c.kind === 'invalid') {
           const moved = this.moveAside(c.reason);
           if (!moved.ok) throw new Error(moved.notice);
+          // The file went bad after it was read: the session's copy (the last good file plus
+          // every pending change) is the learner's progress, not an empty one.
+          next = structuredClone(this.state);
+        } else {
+          next = c.progress;
+          for (const p of this.pending) p(next);
         }
-        const next = c.kind === 'ok' ? c.progress : emptyProgress();
-        for (const p of this.pending) p(next);
         Progress.parse(next);
         this.conf!.store = next as unknown as Record<string, unknown>;
         this.state = next;
@@ -210,8 +230,8 @@ export class ProgressStore {
       this.state = emptyProgress();
       return null;
     }
-    const backup = join(this.dir, `progress.reset-${stamp(this.now())}.json`);
     return withLock(this.lockPath, () => {
+      const backup = unusedPath(this.dir, `progress.reset-${stamp(this.now())}`);
       try {
         renameSync(this.path, backup);
       } catch (e) {
