@@ -3,11 +3,12 @@
 // it, so nothing typed is lost while the window is resized).
 
 import { useCallback, useReducer, useRef, type FC, type ReactNode } from 'react';
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp } from 'ink';
+import { useKeys } from './use-keys.js';
 import { navigate, type NavAction, type Route } from './navigation.js';
-import { NavContext } from './nav-context.js';
+import { BodySizeContext, NavContext } from './nav-context.js';
+import { useChrome } from './components/Screen.js';
 import { useServices } from './services.js';
-import { useTerminalSize } from './terminal-size.js';
 import { Home } from './screens/Home.js';
 import { screens } from './screens/index.js';
 
@@ -32,7 +33,7 @@ export function App({ initial }: { initial?: Route[] }) {
   const [stack, dispatch] = useReducer(navigate, initial ?? [{ name: 'home' }]);
   const capture = useRef(false);
   const route = stack[stack.length - 1]!;
-  const { columns, rows } = useTerminalSize();
+  const { columns, rows, bodyRows } = useChrome();
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
 
   const go = useCallback((action: NavAction) => {
@@ -43,7 +44,7 @@ export function App({ initial }: { initial?: Route[] }) {
     capture.current = on;
   }, []);
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl && input === 'c') {
       exit();
       return;
@@ -64,9 +65,12 @@ export function App({ initial }: { initial?: Route[] }) {
   return (
     <NavContext.Provider value={{ route, depth: stack.length, go, setCapture }}>
       {tooSmall ? <Text wrap="wrap">{t('tooSmall', { w: columns, h: rows, minW: MIN_COLUMNS, minH: MIN_ROWS })}</Text> : null}
-      <Box display={tooSmall ? 'none' : 'flex'} flexDirection="column">
-        <ScreenFor key={stack.length} route={route} />
-      </Box>
+      {/* Every screen, and anything in it, may ask for the body's size with useBodySize(). */}
+      <BodySizeContext.Provider value={{ columns, rows: bodyRows }}>
+        <Box display={tooSmall ? 'none' : 'flex'} flexDirection="column">
+          <ScreenFor key={stack.length} route={route} />
+        </Box>
+      </BodySizeContext.Provider>
     </NavContext.Provider>
   );
 }

@@ -2,7 +2,7 @@
 // and g/G. A reducer, so a burst of keys scrolls exactly as far as typed.
 
 import { useEffect, useReducer } from 'react';
-import { useInput } from 'ink';
+import { useKeys } from './use-keys.js';
 
 export type ScrollAction = { type: 'by'; n: number } | { type: 'to'; top: number } | { type: 'end' };
 
@@ -15,7 +15,7 @@ export function scroll(top: number, action: ScrollAction, total: number, visible
 export function useScroll(total: number, visible: number, active = true): { top: number; atEnd: boolean } {
   const [top, dispatch] = useReducer((t: number, a: ScrollAction) => scroll(t, a, total, visible), 0);
   useEffect(() => dispatch({ type: 'by', n: 0 }), [total, visible]);
-  useInput(
+  useKeys(
     (input, key) => {
       const page = Math.max(1, visible - 1);
       if (key.downArrow || input === 'j') dispatch({ type: 'by', n: 1 });

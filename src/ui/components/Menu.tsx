@@ -2,8 +2,9 @@
 // effect, so "↓ ↓ Enter" arriving in one chunk selects the third item.
 
 import { useEffect, useReducer } from 'react';
-import { Box, Text, useInput } from 'ink';
-import { truncate } from '../text.js';
+import { Box, Text } from 'ink';
+import { useKeys } from '../use-keys.js';
+import { stringWidth, truncate } from '../text.js';
 
 export interface MenuItem<V> {
   key: string;
@@ -34,7 +35,7 @@ export function Menu<V>(props: { items: MenuItem<V>[]; onSelect: (v: V) => void;
   const { items, rows, width } = props;
   const count = items.length;
   const [state, dispatch] = useReducer(menuReducer, { index: props.initialIndex ?? 0, chosen: null, seq: 0 });
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.downArrow || input === 'j') dispatch({ type: 'move', by: 1, count });
       else if (key.upArrow || input === 'k') dispatch({ type: 'move', by: -1, count });
@@ -64,7 +65,7 @@ export function Menu<V>(props: { items: MenuItem<V>[]; onSelect: (v: V) => void;
         return (
           <Text key={item.key} color={selected ? 'cyan' : undefined} wrap="truncate-end">
             {label}
-            {item.note ? <Text dimColor>{truncate(`  ${item.note}`, Math.max(0, width - label.length))}</Text> : null}
+            {item.note ? <Text dimColor>{truncate(`  ${item.note}`, Math.max(0, width - stringWidth(label)))}</Text> : null}
           </Text>
         );
       })}

@@ -7,18 +7,23 @@ import { useServices } from '../services.js';
 import type { Route } from '../navigation.js';
 import { useScroll } from '../use-scroll.js';
 import { HELP } from '../help-text.js';
+import { stringWidth, truncate } from '../text.js';
+
+function padDisplay(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(1, width - stringWidth(s)));
+}
 
 export function Help(_props: { route: Extract<Route, { name: 'help' }> }) {
   const { t, lang } = useServices();
   const { rows, columns } = useBodySize();
-  const lines = HELP[lang].flatMap(([section, keys]) => [section, ...keys.map(([k, what]) => `  ${k.padEnd(16)} ${what}`), '']);
+  const lines = HELP[lang].flatMap(([section, keys]) => [section, ...keys.map(([k, what]) => `  ${padDisplay(k, 18)} ${what}`), '']);
   const { top } = useScroll(lines.length, rows);
   return (
     <Screen title={t('help')} hints={['↑↓ PgUp PgDn', t('keysBack')]}>
       <Box flexDirection="column">
         {lines.slice(top, top + rows).map((l, i) => (
           <Text key={i} bold={!l.startsWith(' ') && l !== ''} wrap="truncate-end">
-            {l.slice(0, columns)}
+            {truncate(l, columns)}
           </Text>
         ))}
       </Box>
