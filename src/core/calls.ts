@@ -4,6 +4,7 @@
 // returns that error for the learner to see.
 
 import { ACK, RST, SYN, type HostId } from './segment.js';
+import { seqAdd } from './seq.js';
 import {
   RFC,
   deleteTcb,
@@ -64,13 +65,19 @@ function listen(w: World, h: Host): string | null {
 function connect(w: World, h: Host): string | null {
   const c = h.conn;
   if (c) {
-    if (c.state === 'TIME-WAIT' && !w.config.profile.listenerPersists) {
+    if (c.state !== 'TIME-WAIT') return fail(w, h, 'connection already exists', R('3.10.1'));
+    if (!w.config.profile.connectTakesOverTimeWait) {
       return fail(w, h, 'connection already exists: this 4-tuple is in TIME-WAIT until 2MSL ends', R('3.10.1'));
     }
-    if (c.state === 'TIME-WAIT') {
-      return fail(w, h, 'EADDRNOTAVAIL: this 4-tuple is in TIME-WAIT (a fixed 60 s on Linux)', 'Linux __inet_check_established');
-    }
-    return fail(w, h, 'connection already exists', R('3.10.1'));
+    // Linux (tcp_twsk_unique): the old connection used timestamps, so PAWS protects the new one; the new
+    // ISN starts past anything the old one sent (tw_snd_nxt + 65535 + 2), as in tcp_timewait_state_process.
+    if (h.nextIsn === null) h.nextIsn = seqAdd(c.sndNxt, 65537);
+    deleteTcb(
+      w,
+      h,
+      'connect() on the same 4-tuple takes the TIME-WAIT socket over: the old connection used timestamps, so PAWS keeps its late segments out',
+      'Linux tcp_twsk_unique',
+    );
   }
   const before = stateOf(h);
   // rfc: an active OPEN in LISTEN turns the passive TCB active (3.10.1); linux: the listener is another socket.

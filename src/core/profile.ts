@@ -57,6 +57,17 @@ export interface Profile {
    * listening host, ends TIME-WAIT and opens a new connection (tcp_timewait_state_process, as RFC 1122 4.2.2.13 allows).
    */
   timeWaitAcceptsNewSyn: boolean;
+  /**
+   * linux: connect() toward the same address and port from a TIME-WAIT connection's own (explicitly bound)
+   * port takes the TIME-WAIT socket over at once, and the new connection starts at the old SND.NXT + 65535 + 2.
+   * For a port bound before connect() the kernel asks tcp_twsk_unique (net/ipv4/tcp_ipv4.c) with twp == NULL
+   * (__inet_hash_connect, net/ipv4/inet_hashtables.c), which allows it whenever the old connection carried
+   * timestamps: net.ipv4.tcp_timestamps = 1, the default (ip-sysctl.rst), and PAWS then keeps the old
+   * segments out. tcp_tw_reuse is not consulted on that path; it only governs ports connect() picks itself.
+   * Observed on Linux 6.18 by `tcp-trainer live reuse-same-server`. Without timestamps connect() fails with
+   * EADDRNOTAVAIL. rfc: "connection already exists" until 2MSL ends (RFC 9293 3.10.1, 3.6.1 MUST-13).
+   */
+  connectTakesOverTimeWait: boolean;
   /** linux: close() orphans the socket; new data arriving afterwards is answered with RST (tcp_rcv_state_process, as RFC 1122 4.2.2.13 asks). */
   resetOnDataAfterClose: boolean;
   /** linux: an abort sends RST,ACK (tcp_send_active_reset); RFC 9293 3.10.5 sends <SEQ=SND.NXT><CTL=RST>. */
@@ -85,6 +96,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     resetOnSynInSynReceived: false,
     synRecvChecksAckFirst: false,
     timeWaitAcceptsNewSyn: false,
+    connectTakesOverTimeWait: false,
     resetOnDataAfterClose: false,
     abortSendsRstAck: false,
   },
@@ -107,6 +119,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     resetOnSynInSynReceived: true,
     synRecvChecksAckFirst: true,
     timeWaitAcceptsNewSyn: true,
+    connectTakesOverTimeWait: true,
     resetOnDataAfterClose: true,
     abortSendsRstAck: true,
   },

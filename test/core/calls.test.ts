@@ -29,10 +29,33 @@ describe('app calls', () => {
     expect({ state: hostState(w, host), sent: sent(w) }).toEqual({ state: 'TIME-WAIT', sent: [] });
   });
 
-  test('connect while in TIME-WAIT returns an error and sends nothing (linux)', () => {
+  // The kernel proved the old expectation (an error, nothing sent) wrong: on Linux 6.18 with the default
+  // tcp_timestamps=1, a socket bound to the TIME-WAIT connection's port connects to the same server at once
+  // (`tcp-trainer live reuse-same-server`). __inet_hash_connect (net/ipv4/inet_hashtables.c) calls
+  // check_established with twp == NULL for a bound port, and tcp_twsk_unique (net/ipv4/tcp_ipv4.c) then takes
+  // the TIME-WAIT socket over whenever the old connection saw timestamps, setting write_seq to
+  // tw_snd_nxt + 65535 + 2.
+  test('linux: connect while in TIME-WAIT takes the 4-tuple over: SYN with ISN = old SND.NXT + 65537 (tcp_twsk_unique)', () => {
+    const { w, host } = inState('TIME-WAIT', { profile: 'linux' }); // the client, SND.NXT = 1002
+    expect(appCall(w, host, 'connect')).toBeNull();
+    expect({ state: hostState(w, host), sent: sent(w) }).toEqual({ state: 'SYN-SENT', sent: [out('client', 'SYN', 1002 + 65537)] });
+  });
+
+  test('linux: after the takeover the listening server accepts the new connection', () => {
     const { w, host } = inState('TIME-WAIT', { profile: 'linux' });
-    expect(appCall(w, host, 'connect')).toEqual(expect.any(String));
-    expect({ state: hostState(w, host), sent: sent(w) }).toEqual({ state: 'TIME-WAIT', sent: [] });
+    expect(hostState(w, 'server')).toBe('LISTEN');
+    expect(appCall(w, host, 'connect')).toBeNull();
+    expect(deliver(w, 'c>s')).toBeNull();
+    expect(deliver(w, 's>c')).toBeNull();
+    expect(deliver(w, 'c>s')).toBeNull();
+    expect([hostState(w, 'client'), hostState(w, 'server')]).toEqual(['ESTABLISHED', 'ESTABLISHED']);
+  });
+
+  test('linux: an ISN set by the script is kept on takeover', () => {
+    const { w, host } = inState('TIME-WAIT', { profile: 'linux' });
+    setIsn(w, host, 42);
+    expect(appCall(w, host, 'connect')).toBeNull();
+    expect(sent(w)).toEqual([out('client', 'SYN', 42)]);
   });
 
   test('send in ESTABLISHED (3.10.2): data goes out with <SEQ=SND.NXT><ACK=RCV.NXT>', () => {
