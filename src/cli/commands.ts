@@ -27,6 +27,11 @@ export const commands: readonly Command[] = [
     run: async (args) => (await import('./sim.js')).runSim(args),
   },
   {
+    name: 'live',
+    summary: 'run a scenario on real sockets (Linux) and compare the kernel’s TCP states with the model’s',
+    run: async (args, ctx) => (await import('./live.js')).runLive(args, ctx),
+  },
+  {
     name: 'validate',
     summary: 'check a content pack directory (the built-in course when none is given)',
     run: async (args, ctx) => (await import('./content-commands.js')).runValidate(args, ctx),
