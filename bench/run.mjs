@@ -33,6 +33,19 @@ function loadTs(file) {
             target: 'node20',
             sourcemap: 'inline', // readable --cpu-prof profiles
             logLevel: 'warning',
+            jsx: 'automatic',
+            // The UI benches measure what ships: production React, the compiled course, no DevTools.
+            define: { 'process.env.NODE_ENV': '"production"' },
+            alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.js', ws: './scripts/stubs/ws.js' },
+            banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+            plugins: [
+              {
+                name: 'builtin-pack',
+                setup(b) {
+                  b.onResolve({ filter: /^virtual:builtin-pack$/ }, () => ({ path: join(root, 'dist', 'builtin-pack.json') }));
+                },
+              },
+            ],
           });
           return await import(pathToFileURL(outfile).href);
         } finally {
@@ -49,7 +62,64 @@ function loadTs(file) {
  * compared with `target` ({ op: '>=' | '<=' | '<' | '>', value }). `setup()` runs once, untimed, and
  * its result is passed to every `measure`. `detail(ctx, samples)` may add a line of context.
  */
+const startup = () => import('./startup.mjs');
+
 const BENCHES = [
+  {
+    name: 'start-up: bare `node -e 0` in a pty (the yardstick)',
+    unit: 'ms',
+    target: { op: '<=', value: 1000 },
+    runs: 9,
+    measure: async () => (await startup()).nodeBaseline(),
+  },
+  {
+    name: 'start-up: unbundled Ink hello-world, first frame (what a naive Ink app costs)',
+    unit: 'ms',
+    target: { op: '<=', value: 2000 },
+    runs: 9,
+    measure: async () => (await startup()).inkHelloFirstFrame(),
+  },
+  {
+    name: 'start-up: tcp-trainer first frame (bundled, production React)',
+    unit: 'ms',
+    target: { op: '<=', value: 150 },
+    runs: 9,
+    measure: async () => (await startup()).appFirstFrame(),
+  },
+  {
+    name: 'start-up: tcp-trainer first frame / node -e 0 (same run)',
+    unit: 'x',
+    target: { op: '<=', value: 2.5 },
+    runs: 9,
+    measure: async () => {
+      const s = await startup();
+      const base = await s.nodeBaseline();
+      return (await s.appFirstFrame()) / base;
+    },
+  },
+  {
+    name: 'ui: keypress to next frame in Practice (median of 40 presses)',
+    unit: 'ms',
+    target: { op: '<=', value: 16 },
+    runs: 5,
+    setup: async () => loadTs('bench/ui.tsx'),
+    measure: async (ui) => median(await ui.keypressLatencies(40)),
+  },
+  {
+    name: 'memory: peak RSS of the app (Home, Learn, a lesson, Practice)',
+    unit: 'MB',
+    target: { op: '<=', value: 80 },
+    runs: 3,
+    measure: async () =>
+      (await startup()).peakMemoryMb('', 'Learn', async (stdin) => {
+        // Learn, the first lesson, two pages, back to Home (now led by "Continue"), Practice, answer 1.
+        const keys = ['\r', '\r', '\u001b[6~', '\u001b[6~', 'q', 'q', '\u001b[B', '\u001b[B', '\r', '1', '\r'];
+        for (const k of keys) {
+          stdin.write(k);
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }),
+  },
   {
     name: 'core: segment deliveries per second (complete connections, >= 1 s per run)',
     unit: 'deliveries/s',
@@ -94,7 +164,7 @@ function median(xs) {
 }
 
 function fmt(n, unit) {
-  if (unit === 's' || unit === 'ms') return n.toFixed(unit === 's' ? 2 : 1);
+  if (unit === 's' || unit === 'ms' || unit === 'x' || unit === 'MB') return n.toFixed(unit === 's' || unit === 'x' ? 2 : 1);
   return Math.round(n).toLocaleString('en-US');
 }
 

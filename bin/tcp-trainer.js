@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=1
 // The installed executable: loads the esbuild bundle (see scripts/build.mjs).
 import { existsSync } from 'node:fs';
 

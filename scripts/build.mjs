@@ -66,7 +66,12 @@ await build({
     {
       name: 'builtin-pack',
       setup(b) {
-        b.onResolve({ filter: /^virtual:builtin-pack$/ }, () => ({ path: packFile }));
+        // JSON.parse of one string literal is far quicker for V8 than an object literal of the same size.
+        b.onResolve({ filter: /^virtual:builtin-pack$/ }, () => ({ path: 'builtin-pack', namespace: 'builtin-pack' }));
+        b.onLoad({ filter: /.*/, namespace: 'builtin-pack' }, async () => ({
+          contents: `export default JSON.parse(${JSON.stringify(await readFile(packFile, 'utf8'))});`,
+          loader: 'js',
+        }));
       },
     },
   ],
