@@ -13,7 +13,21 @@ export type Route =
   | { name: 'lab'; id: string }
   | { name: 'sandbox' }
   | { name: 'exam' }
-  | { name: 'interview' };
+  | {
+      name: 'interview';
+      /** Start a drill at once (tcp-trainer interview), with these settings. */
+      start?: boolean;
+      count?: number;
+      minutes?: number;
+      seed?: number;
+      /** Resume the unfinished drill. */
+      resume?: boolean;
+      /** Show a finished drill from the history by id; with `item`, re-read the answers to its question number `item`. */
+      review?: string;
+      item?: number;
+      /** The drill in `review` has just finished (its report says what went to the practice queue). */
+      finished?: boolean;
+    };
 
 export type NavAction = { type: 'push'; route: Route } | { type: 'replace'; route: Route } | { type: 'back' } | { type: 'home' };
 

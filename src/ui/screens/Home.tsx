@@ -8,6 +8,7 @@ import { useServices } from '../services.js';
 import type { Route } from '../navigation.js';
 import { buildQueue, dueCount } from '../../engine/queue.js';
 import { clean, truncate } from '../text.js';
+import { INTERVIEW_STRINGS } from './interview-strings.js';
 
 type Choice = Route | 'quit';
 
@@ -23,6 +24,7 @@ export function Home() {
   const last = progress.last;
   const lastLesson = last?.lesson ? course.lessons.find((l) => l.key === last.lesson) : undefined;
   const items: Array<{ label: string; value: Choice; key: string }> = [];
+  if (progress.drillInProgress) items.push({ key: 'resume-drill', label: INTERVIEW_STRINGS[lang].resumeHome, value: { name: 'interview', resume: true } });
   if (lastLesson && !progress.lessons[lastLesson.key]) {
     items.push({ key: 'continue', label: t('continueLesson', { title: clean(lastLesson.lesson.title[lang]) }), value: { name: 'lesson', key: lastLesson.key } });
   } else if (last?.kind === 'practice' && due > 0) {

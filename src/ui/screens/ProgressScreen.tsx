@@ -14,6 +14,7 @@ import { clean, stringWidth, wrapText } from '../text.js';
 import { barParts, chartWidth, columnChart, fitEnd, fitStart, packLine, percent, spread } from '../bars.js';
 import { reviewsPerDay, streak, topicStats, type TopicStats } from '../../engine/stats.js';
 import { PROGRESS_STRINGS, type ProgressStrings } from './progress-strings.js';
+import { drillHistorySection } from '../components/DrillHistory.js';
 
 const DAYS = 14;
 const BAR_MIN = 4;
@@ -115,7 +116,9 @@ function activity({ services, s, columns, rows, time }: Page): Line[] {
   return lines;
 }
 
-const sections: Array<(page: Page) => Line[]> = [summary, topics, activity];
+const drills = ({ services, columns }: Page): Line[] => drillHistorySection(services.progress.drills, services.lang, columns);
+
+const sections: Array<(page: Page) => Line[]> = [summary, topics, activity, drills];
 
 export function ProgressScreen(_props: { route: Extract<Route, { name: 'progress' }> }) {
   const { t, lang } = useServices();
