@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, isCollection, isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { LANGS, LessonMeta, Manifest, QuestionFile, type Lang, type Lesson, type Pack, type Question, type ScenarioFile } from './schema.js';
+import { LANGS, Lab, LessonMeta, Manifest, QuestionFile, type Lang, type Lesson, type Pack, type Question, type ScenarioFile } from './schema.js';
 
 export interface Problem {
   file: string;
@@ -21,9 +21,17 @@ export function formatProblem(p: Problem): string {
 /** A question with the file it came from, for messages. */
 export type SourcedQuestion = Question & { file: string };
 
+/**
+ * A lab with the file it came from and the YAML line of each field the validator may complain
+ * about ("scenario", "predictions.2.step"), so that cross-checks can name the line too. Both are
+ * absent when a compiled pack is checked again (the built-in course).
+ */
+export type SourcedLab = Lab & { file?: string; lines?: Record<string, number> };
+
 export interface RawPack extends Pack {
   dir: string;
   questions: SourcedQuestion[];
+  labs: SourcedLab[];
 }
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -221,6 +229,45 @@ function readScenarios(r: Reader): ScenarioFile[] {
   return out;
 }
 
+/** The YAML line of every field a lab cross-check may point at. */
+function labLines(lab: Lab, where: { doc: Document; lines: LineCounter }): Record<string, number> {
+  const out: Record<string, number> = {};
+  const note = (path: (string | number)[]): void => {
+    const line = lineOf(where.doc, where.lines, path);
+    if (line !== null) out[path.join('.')] = line;
+  };
+  for (const key of ['id', 'topic', 'scenario']) note([key]);
+  lab.predictions.forEach((p, i) => {
+    note(['predictions', i, 'step']);
+    if (p.numbers) note(['predictions', i, 'numbers']);
+  });
+  return out;
+}
+
+function readLabs(r: Reader): SourcedLab[] {
+  const out: SourcedLab[] = [];
+  for (const name of r.list('labs', '.yaml')) {
+    const file = `labs/${name}`;
+    const text = r.read(file);
+    if (text === null) continue;
+    const parsed = r.yaml(file, text);
+    if (!parsed) continue;
+    const result = Lab.safeParse(parsed.value);
+    if (!result.success) {
+      r.zod(file, result.error, dotted, parsed);
+      continue;
+    }
+    const stem = name.slice(0, -'.yaml'.length);
+    if (result.data.id !== stem) {
+      const line = lineOf(parsed.doc, parsed.lines, ['id']);
+      r.problem(file, 'id', `is '${result.data.id}' but the file name says '${stem}'${line ? ` (line ${line})` : ''}`);
+      continue;
+    }
+    out.push({ ...result.data, file, lines: labLines(result.data, parsed) });
+  }
+  return out;
+}
+
 function readFigures(r: Reader): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of r.list('figures', '.txt')) {
@@ -251,7 +298,8 @@ export function readPack(dir: string): { pack: RawPack | null; problems: Problem
   const lessons = readLessons(r);
   const questions = readQuestions(r);
   const scenarios = readScenarios(r);
+  const labs = readLabs(r);
   const figures = readFigures(r);
   if (!manifest) return { pack: null, problems: r.problems };
-  return { pack: { dir, manifest, lessons, questions, scenarios, figures }, problems: r.problems };
+  return { pack: { dir, manifest, lessons, questions, scenarios, labs, figures }, problems: r.problems };
 }

@@ -153,6 +153,38 @@ export interface Lesson {
   body: Localized;
 }
 
+/** A scenario file name in the pack (scenarios/NAME). */
+const ScenarioName = z.string().regex(/^[a-z0-9][a-z0-9-]*\.tcp$/, 'a scenario file name in the pack, like 01-handshake.tcp');
+
+/**
+ * One prediction of a lab: before the scenario line `step` runs, the learner predicts what it does to
+ * `host`: its next state, the flags of the first segment it sends (or nothing), or both. `numbers`
+ * also asks for that segment's seq and/or ack (only with sends or both, and only where the host sends).
+ * As with predict questions, the key is never written here: the core computes it.
+ */
+export const LabPrediction = z.strictObject({
+  step: z.number().int().min(1),
+  host: z.enum(['client', 'server']),
+  ask: z.enum(['state', 'sends', 'both']),
+  numbers: z.array(z.enum(['seq', 'ack'])).min(1).max(2).optional(),
+  prompt: Localized,
+  /** Shown after the answer, next to the core's own reason. */
+  explain: Localized.optional(),
+});
+export type LabPrediction = z.infer<typeof LabPrediction>;
+
+/** labs/ID.yaml: a scenario of the pack run step by step, with predictions before chosen lines. */
+export const Lab = z.strictObject({
+  id: Id,
+  topic: Id,
+  scenario: ScenarioName,
+  title: Localized,
+  intro: Localized,
+  outro: Localized,
+  predictions: z.array(LabPrediction).min(1).max(20),
+});
+export type Lab = z.infer<typeof Lab>;
+
 /** A scenario script shipped with the pack, with its header fields. */
 export interface ScenarioFile {
   name: string;
@@ -166,6 +198,8 @@ export interface Pack {
   lessons: Lesson[];
   questions: Question[];
   scenarios: ScenarioFile[];
+  /** Guided labs (labs/ID.yaml). */
+  labs: Lab[];
   /** Terminal pictures lessons include with a {{figure:NAME}} line. */
   figures: Record<string, string>;
 }

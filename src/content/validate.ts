@@ -1,16 +1,18 @@
 // Cross-checks a pack that has the right shape: unique ids, known topics,
 // answers among the options in both languages, figures that exist and fit,
 // scenarios that run with every expect holding, and predict-the-state items
-// whose keys the core computes. The result is the compiled pack the app uses.
+// whose keys the core computes, and labs whose scenario runs and whose
+// predictions point at command lines (their keys computed the same way).
+// The result is the compiled pack the app uses.
 
 import stringWidth from 'string-width';
 import type { FlagName } from '../core/segment.js';
-import { flagNames } from '../core/segment.js';
+import { ACK, flagNames } from '../core/segment.js';
 import type { State } from '../core/types.js';
-import { ScenarioRunner, runScript } from '../scenario/run.js';
+import { ScenarioRunner, runScript, type Step } from '../scenario/run.js';
 import { ScriptError, parseScript, type Line } from '../scenario/parse.js';
-import { LANGS, type Pack, type Question } from './schema.js';
-import type { Problem, RawPack, SourcedQuestion } from './load.js';
+import { LANGS, type Lab, type LabPrediction, type Pack, type Question, type ScenarioFile } from './schema.js';
+import type { Problem, RawPack, SourcedLab, SourcedQuestion } from './load.js';
 
 export const FIGURE_WIDTH = 76;
 
@@ -23,8 +25,19 @@ export interface PredictKey {
 
 export type CompiledQuestion = Question & { key?: PredictKey };
 
+/** What a lab prediction's line does to its host, as the core computed it. */
+export interface LabKey extends PredictKey {
+  /** seq and ack of the first segment the host sends in that step; null when it sends nothing (ack: or has no ACK flag). */
+  seq: number | null;
+  ack: number | null;
+}
+
+export type CompiledPrediction = LabPrediction & { key: LabKey };
+export type CompiledLab = Omit<Lab, 'predictions'> & { predictions: CompiledPrediction[] };
+
 export interface CompiledPack extends Pack {
   questions: CompiledQuestion[];
+  labs: CompiledLab[];
 }
 
 const FIGURE_LINE = /^\{\{figure:([a-z0-9-]+)\}\}$/gm;
@@ -57,6 +70,21 @@ export function predictKey(source: string, step: number, host: 'client' | 'serve
     if (e instanceof ScriptError) return `the scenario fails on line ${e.line}: ${e.message}`;
     throw e;
   }
+}
+
+/** The lab as the pack stores it: without where it came from, and without keys a compiled pack already had. */
+function plainLab(lab: SourcedLab): Lab {
+  const { file, lines, predictions, ...rest } = lab;
+  void file;
+  void lines;
+  return {
+    ...rest,
+    predictions: predictions.map((p) => {
+      const { key, ...pred } = p as LabPrediction & { key?: LabKey };
+      void key;
+      return pred;
+    }),
+  };
 }
 
 function checkQuestion(q: SourcedQuestion, report: (path: string, message: string) => void): void {
@@ -99,6 +127,74 @@ function checkQuestion(q: SourcedQuestion, report: (path: string, message: strin
     default:
       break;
   }
+}
+
+/**
+ * Runs a lab's scenario and computes the key of every prediction, or reports why it cannot:
+ * the scenario does not run, a step is not a command line, the steps are out of order, or seq/ack
+ * are asked where the host sends no such number. `report(path, message)` gets each problem.
+ */
+export function compileLab(lab: Lab, scenario: ScenarioFile | undefined, report: (path: string, message: string) => void): CompiledLab | null {
+  if (!scenario) {
+    report('scenario', `there is no scenarios/${lab.scenario}`);
+    return null;
+  }
+  const p = parsed(scenario.source);
+  if ('error' in p) {
+    report('scenario', `${lab.scenario} does not run: line ${p.error.line}: ${p.error.message}`);
+    return null;
+  }
+  const run = runScript(p.lines);
+  const o = run.outcome;
+  if (o.kind === 'expect-failed') {
+    report('scenario', `${lab.scenario} does not run: line ${o.line}: expect ${o.host} ${o.expected} fails: the ${o.host} is ${o.actual}`);
+    return null;
+  }
+  if (o.kind === 'script-error') {
+    report('scenario', `${lab.scenario} does not run: line ${o.line}: ${o.message}`);
+    return null;
+  }
+  const byLine = new Map<number, { line: Line; step: Step }>(p.lines.map((l, i) => [l.line, { line: l, step: run.steps[i]! }]));
+  const lastLine = scenario.source.replace(/\r?\n$/, '').split(/\r?\n/).length;
+  const predictions: CompiledPrediction[] = [];
+  let previous = 0;
+  let ok = true;
+  lab.predictions.forEach((pred, i) => {
+    const at = (field: string, message: string): void => {
+      ok = false;
+      report(`predictions.${i}.${field}`, message);
+    };
+    const found = byLine.get(pred.step);
+    if (!found) {
+      at('step', pred.step > lastLine ? `there is no line ${pred.step}: ${lab.scenario} has ${lastLine} lines` : `line ${pred.step} of ${lab.scenario} is blank or a comment; give the line of a command`);
+      return;
+    }
+    const kind = found.line.cmd.kind;
+    if (kind === 'expect' || kind.startsWith('set-')) {
+      at('step', `line ${pred.step} of ${lab.scenario} is '${found.line.text}', which changes nothing to predict; give the line of a host or network command`);
+      return;
+    }
+    if (pred.step <= previous) {
+      at('step', `line ${pred.step} comes at or before the previous prediction's line ${previous}; list predictions in the order of the scenario, one per line`);
+      return;
+    }
+    previous = pred.step;
+    const s = found.step;
+    const first = s.sent.find((seg) => seg.from === pred.host);
+    const key: LabKey = {
+      state: s[pred.host],
+      sends: first ? flagNames(first.flags) : [],
+      seq: first ? first.seq : null,
+      ack: first && first.flags & ACK ? first.ack : null,
+    };
+    if (pred.numbers) {
+      if (pred.ask === 'state') at('numbers', 'seq and ack can only be asked with ask: sends or both');
+      else if (!first) at('numbers', `the ${pred.host} sends nothing on line ${pred.step}, so there is no seq or ack to predict`);
+      else if (pred.numbers.includes('ack') && key.ack === null) at('numbers', `the ${pred.host}'s ${key.sends.join(',')} on line ${pred.step} has no ACK flag, so there is no ack number to predict`);
+    }
+    predictions.push({ ...pred, key });
+  });
+  return ok ? { ...lab, predictions } : null;
 }
 
 export function validatePack(raw: RawPack): { pack: CompiledPack; problems: Problem[] } {
@@ -169,7 +265,21 @@ export function validatePack(raw: RawPack): { pack: CompiledPack; problems: Prob
       questions.push(question);
     }
   }
+  const labs: CompiledLab[] = [];
+  for (const lab of raw.labs as SourcedLab[]) {
+    const file = lab.file ?? `labs/${lab.id}.yaml`;
+    const report = (path: string, message: string): void => {
+      const line = lab.lines?.[path] ?? lab.lines?.[path.split('.').slice(0, 2).join('.')];
+      at(file, path, `${message}${line ? ` (line ${line})` : ''}`);
+    };
+    if (!topics.has(lab.topic)) {
+      report('topic', `unknown topic '${lab.topic}'; pack.yaml lists ${[...topics].join(', ')}`);
+      continue;
+    }
+    const compiled = compileLab(plainLab(lab), scenarios.get(lab.scenario), report);
+    if (compiled) labs.push(compiled);
+  }
   const { dir, ...pack } = raw;
   void dir;
-  return { pack: { ...pack, questions }, problems };
+  return { pack: { ...pack, questions, labs }, problems };
 }

@@ -3,6 +3,7 @@
 
 import type { LoadedPack } from '../content/catalog.js';
 import type { Lang, Lesson, ScenarioFile } from '../content/schema.js';
+import type { CompiledLab } from '../content/validate.js';
 import type { CourseQuestion } from './queue.js';
 
 export interface CourseTopic {
@@ -26,10 +27,19 @@ export interface Course {
   /** Each question with `topic` rewritten to its topic key. */
   questions: CourseQuestion[];
   scenarios: Map<string, ScenarioFile>;
+  /** Guided labs, keyed "packId/labId", with `topic` rewritten to its topic key; in topic order. */
+  labs: CourseLab[];
+}
+
+export interface CourseLab {
+  key: string;
+  pack: string;
+  lab: CompiledLab;
+  scenario: ScenarioFile;
 }
 
 export function buildCourse(packs: readonly LoadedPack[]): Course {
-  const course: Course = { topics: [], lessons: [], questions: [], scenarios: new Map() };
+  const course: Course = { topics: [], lessons: [], questions: [], scenarios: new Map(), labs: [] };
   for (const { pack } of packs) {
     const id = pack.manifest.id;
     const topicKey = (t: string): string => `${id}/${t}`;
@@ -39,10 +49,17 @@ export function buildCourse(packs: readonly LoadedPack[]): Course {
     }
     for (const q of pack.questions) course.questions.push({ key: `${id}/${q.id}`, question: { ...q, topic: topicKey(q.topic) } });
     for (const s of pack.scenarios) course.scenarios.set(`${id}/${s.name}`, s);
+    // A pack compiled before labs existed has none.
+    for (const lab of pack.labs ?? []) {
+      const scenario = course.scenarios.get(`${id}/${lab.scenario}`);
+      if (scenario) course.labs.push({ key: `${id}/${lab.id}`, pack: id, lab: { ...lab, topic: topicKey(lab.topic) }, scenario });
+    }
   }
   // Lessons follow the pack's topic order.
   const order = new Map(course.topics.map((t, i) => [t.key, i]));
   course.lessons.sort((a, b) => (order.get(a.topicKey) ?? 0) - (order.get(b.topicKey) ?? 0) || a.lesson.order - b.lesson.order);
+  // Labs too, and within a topic in the order of their (numbered) scenarios.
+  course.labs.sort((a, b) => (order.get(a.lab.topic) ?? 0) - (order.get(b.lab.topic) ?? 0) || a.lab.scenario.localeCompare(b.lab.scenario));
   return course;
 }
 

@@ -35,6 +35,91 @@ describe('validate: the good fixture pack', () => {
     expect(predict?.key).toEqual({ state: 'SYN-RECEIVED', sends: ['SYN', 'ACK'] });
     expect(pack!.lessons[0]!.title).toEqual({ en: 'A first look', zh: '初识' });
   });
+
+  it('compiles its lab with keys the core computed, seq and ack included', () => {
+    const { pack } = compilePack(GOOD);
+    expect(pack!.labs.map((l) => l.id)).toEqual(['handshake']);
+    expect(pack!.labs[0]!.predictions.map((p) => p.key)).toEqual([
+      { state: 'SYN-SENT', sends: ['SYN'], seq: 1000, ack: null },
+      { state: 'SYN-RECEIVED', sends: ['SYN', 'ACK'], seq: 5000, ack: 1001 },
+      { state: 'ESTABLISHED', sends: [], seq: null, ack: null },
+    ]);
+  });
+});
+
+describe('validate: broken labs, one mistake each, never half-shown', () => {
+  const LAB = 'labs/handshake.yaml';
+  /** The problems of a pack whose lab got one change; the broken lab must not reach the compiled pack. */
+  function brokenLab(from: string | RegExp | null, to: string, also?: (dir: string) => void): string[] {
+    const { dir, lines } = brokenCopy((d) => {
+      if (from !== null) edit(d, LAB, from, to);
+      also?.(d);
+    });
+    expect(compilePack(dir).pack?.labs ?? []).toEqual([]);
+    return lines.map((l) => l.replace(`${dir}/`, ''));
+  }
+
+  it('a step on a comment line', () => {
+    expect(brokenLab('step: 7', 'step: 2')).toEqual([`${LAB}: predictions.0.step: line 2 of handshake.tcp is blank or a comment; give the line of a command (line 8)`]);
+  });
+
+  it('a step past the end of the scenario', () => {
+    expect(brokenLab('step: 12', 'step: 99')).toEqual([`${LAB}: predictions.2.step: there is no line 99: handshake.tcp has 13 lines (line 18)`]);
+  });
+
+  it('a step on an expect line, which changes nothing', () => {
+    expect(brokenLab('step: 12', 'step: 9')).toEqual([
+      `${LAB}: predictions.2.step: line 9 of handshake.tcp is 'expect server SYN-RECEIVED', which changes nothing to predict; give the line of a host or network command (line 18)`,
+    ]);
+  });
+
+  it('steps out of the scenario order', () => {
+    expect(brokenLab('step: 12', 'step: 7')).toEqual([
+      `${LAB}: predictions.2.step: line 7 comes at or before the previous prediction's line 8; list predictions in the order of the scenario, one per line (line 18)`,
+    ]);
+  });
+
+  it('seq asked where the host sends nothing', () => {
+    expect(brokenLab('ask: state\n', 'ask: sends\n    numbers: [seq]\n')).toEqual([`${LAB}: predictions.2.numbers: the server sends nothing on line 12, so there is no seq or ack to predict (line 21)`]);
+  });
+
+  it('ack asked of a segment without the ACK flag', () => {
+    expect(brokenLab('ask: both\n    prompt: { en: "The client', 'ask: both\n    numbers: [ack]\n    prompt: { en: "The client')).toEqual([
+      `${LAB}: predictions.0.numbers: the client's SYN on line 7 has no ACK flag, so there is no ack number to predict (line 11)`,
+    ]);
+  });
+
+  it('seq and ack asked with ask: state', () => {
+    expect(brokenLab('ask: state\n', 'ask: state\n    numbers: [ack]\n')).toEqual([`${LAB}: predictions.2.numbers: seq and ack can only be asked with ask: sends or both (line 21)`]);
+  });
+
+  it('a prompt without its Chinese text', () => {
+    expect(brokenLab(', zh: "ACK 到达。" }', ' }')).toEqual([`${LAB}: predictions.2.prompt.zh: is missing (line 21)`]);
+  });
+
+  it('a misspelt field', () => {
+    expect(brokenLab('explain:', 'explanation:')).toEqual([`${LAB}: predictions.1: unknown field 'explanation' (check the spelling against content/AUTHORING.md) (line 12)`]);
+  });
+
+  it('an unknown topic', () => {
+    expect(brokenLab('topic: basics', 'topic: nowhere')).toEqual([`${LAB}: topic: unknown topic 'nowhere'; pack.yaml lists basics (line 2)`]);
+  });
+
+  it('a scenario the pack does not have', () => {
+    expect(brokenLab('scenario: handshake.tcp', 'scenario: missing.tcp')).toEqual([`${LAB}: scenario: there is no scenarios/missing.tcp (line 3)`]);
+  });
+
+  it('a scenario that does not run in the core', () => {
+    const lines = brokenLab(null, '', (d) => edit(d, 'scenarios/handshake.tcp', 'expect server SYN-RECEIVED', 'expect server ESTABLISHED'));
+    expect(lines).toEqual([
+      'scenarios/handshake.tcp: line 9: expect server ESTABLISHED fails: the server is SYN-RECEIVED',
+      `${LAB}: scenario: handshake.tcp does not run: line 9: expect server ESTABLISHED fails: the server is SYN-RECEIVED (line 3)`,
+    ]);
+  });
+
+  it('an id that is not the file name', () => {
+    expect(brokenLab('id: handshake', 'id: hand-shake')).toEqual([`${LAB}: id: is 'hand-shake' but the file name says 'handshake' (line 1)`]);
+  });
 });
 
 describe('validate: broken packs, one mistake each', () => {
