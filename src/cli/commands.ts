@@ -12,6 +12,8 @@ import type { Lang } from '../content/schema.js';
 export interface Context {
   lang: Lang;
   packs: string[];
+  /** --screen-reader (or INK_SCREEN_READER=true), for commands that open the trainer. */
+  screenReader?: boolean;
 }
 
 export interface Command {
@@ -40,6 +42,11 @@ export const commands: readonly Command[] = [
     name: 'list',
     summary: 'list the packs and topics with lesson and question counts per language',
     run: async (args, ctx) => (await import('./content-commands.js')).runList(args, ctx),
+  },
+  {
+    name: 'lab',
+    summary: 'list the labs; lab ID opens one in the trainer, lab --sandbox the sandbox',
+    run: async (args, ctx) => (await import('./lab.js')).runLab(args, ctx),
   },
   {
     name: 'progress',

@@ -11,8 +11,7 @@
 import { parseArgs } from 'node:util';
 import { commands, findCommand, type Context } from './commands.js';
 import { detectLang, isLang } from '../content/lang.js';
-import { PackError } from '../content/pack-error.js';
-import { stripControl } from '../text/sanitize.js';
+import { runInteractive } from './interactive.js';
 import { UserError } from './user-error.js';
 import { VERSION } from './version.js';
 
@@ -140,45 +139,12 @@ async function dispatch(argv: string[]): Promise<number> {
   }
 
   const [name, ...args] = rest;
-  if (name === undefined) return runInteractive(ctx, values['screen-reader'] === true || process.env['INK_SCREEN_READER'] === 'true');
+  ctx.screenReader = values['screen-reader'] === true || process.env['INK_SCREEN_READER'] === 'true';
+  if (name === undefined) return runInteractive(ctx, ctx.screenReader);
 
   const command = findCommand(name);
   if (!command) throw usageError(`unknown command '${name}'`);
   return command.run(args, ctx);
-}
-
-/** The terminal to read keys from: stdin when it is one, else /dev/tty when there is one. */
-async function terminalInput(): Promise<NodeJS.ReadStream | null> {
-  if (process.stdin.isTTY === true) return process.stdin;
-  try {
-    const [{ openSync }, { ReadStream }] = await Promise.all([import('node:fs'), import('node:tty')]);
-    return new ReadStream(openSync('/dev/tty', 'r')) as unknown as NodeJS.ReadStream;
-  } catch {
-    return null;
-  }
-}
-
-async function runInteractive(ctx: Context, screenReader: boolean): Promise<number> {
-  // Decide before touching Ink: with a pipe, Ink's isRawModeSupported is
-  // undefined rather than false, and useInput would throw later.
-  const stdin = process.stdout.isTTY === true ? await terminalInput() : null;
-  if (!stdin) {
-    const names = [...commands.map((c) => c.name), '--help', '--version'].join(', ');
-    throw new UserError(`the interactive trainer needs a terminal; these work without one: ${names}`, EXIT_USAGE);
-  }
-
-  // https://no-color.org: chalk (inside Ink) reads FORCE_COLOR when it is first
-  // evaluated, so this must happen before Ink is imported.
-  const noColor = process.env['NO_COLOR'];
-  if (noColor !== undefined && noColor !== '') process.env['FORCE_COLOR'] = '0';
-
-  const { runApp } = await import('../ui/run-app.js');
-  try {
-    return await runApp({ lang: ctx.lang, packs: ctx.packs, screenReader, stdin });
-  } catch (e) {
-    if (e instanceof PackError) throw new UserError(stripControl(e.message), 1);
-    throw e;
-  }
 }
 
 process.exitCode = await main(process.argv.slice(2));
