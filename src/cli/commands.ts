@@ -49,6 +49,11 @@ export const commands: readonly Command[] = [
     run: async (args, ctx) => (await import('./lab.js')).runLab(args, ctx),
   },
   {
+    name: 'interview',
+    summary: 'interview drill: open questions against the clock, then the key points; --count, --minutes-per-question, --seed, --resume',
+    run: async (args, ctx) => (await import('./interview.js')).runInterview(args, ctx),
+  },
+  {
     name: 'progress',
     summary: 'show where your progress is and what it holds; --export FILE, or --import FILE to merge one in',
     run: async (args, ctx) => (await import('./progress-commands.js')).runProgress(args, ctx),
