@@ -12,7 +12,24 @@ export type Route =
   | { name: 'labs' }
   | { name: 'lab'; id: string }
   | { name: 'sandbox' }
-  | { name: 'exam' }
+  | {
+      name: 'exam';
+      /** Start an exam at once (tcp-trainer exam), with these settings; topics are topic keys. */
+      start?: boolean;
+      count?: number;
+      minutes?: number;
+      topics?: string[];
+      seed?: number;
+      pass?: number;
+      /** Go on with the unfinished exam. */
+      resume?: boolean;
+      /** Show a finished exam's report by id; with `item`, review its question number `item` (from 1). */
+      review?: string;
+      item?: number;
+      /** The report's review list: which questions, and the one selected. */
+      filter?: 'all' | 'wrong' | 'flagged';
+      cursor?: number;
+    }
   | {
       name: 'interview';
       /** Start a drill at once (tcp-trainer interview), with these settings. */

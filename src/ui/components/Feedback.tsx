@@ -37,8 +37,11 @@ function typedFeedback(q: Extract<CompiledQuestion, { kind: 'numeric' | 'fill' }
   ];
 }
 
-/** `withPrompt`: repeat the question above the answer (left out when rows are scarce). */
-export function feedbackLines(q: CompiledQuestion, setup: PredictSetup | null, result: Result, ctx: ViewCtx, withPrompt = true): StyledLine[] {
+/**
+ * `withPrompt`: repeat the question above the answer (left out when rows are scarce).
+ * `withRating`: say what the card was scheduled with (an exam schedules nothing).
+ */
+export function feedbackLines(q: CompiledQuestion, setup: PredictSetup | null, result: Result, ctx: ViewCtx, withPrompt = true, withRating = true): StyledLine[] {
   const { s, width } = ctx;
   const rating = s.ratings[result.rating - 1]!;
   const lines: StyledLine[] = [];
@@ -47,7 +50,7 @@ export function feedbackLines(q: CompiledQuestion, setup: PredictSetup | null, r
   } else {
     const { correct, score } = result.grade;
     lines.push(correct ? { text: s.right, bold: true, color: 'green' } : score > 0 ? { text: s.partly, bold: true, color: 'yellow' } : { text: s.wrong, bold: true, color: 'red' });
-    lines.push({ text: fill(s.ratedGraded, { r: rating }), dim: true });
+    if (withRating) lines.push({ text: fill(s.ratedGraded, { r: rating }), dim: true });
   }
   lines.push(blank);
   if (withPrompt) lines.push(...wrapLines(clean(q[ctx.lang].prompt), width, { dim: true }), blank);

@@ -9,6 +9,8 @@ import type { Route } from '../navigation.js';
 import { buildQueue, dueCount } from '../../engine/queue.js';
 import { clean, truncate } from '../text.js';
 import { INTERVIEW_STRINGS } from './interview-strings.js';
+import { EXAM_STRINGS } from './exam-strings.js';
+import { formatClock, remainingMs } from '../../exam/timer.js';
 
 type Choice = Route | 'quit';
 
@@ -24,6 +26,10 @@ export function Home() {
   const last = progress.last;
   const lastLesson = last?.lesson ? course.lessons.find((l) => l.key === last.lesson) : undefined;
   const items: Array<{ label: string; value: Choice; key: string }> = [];
+  if (progress.examInProgress) {
+    const left = remainingMs(progress.examInProgress, time);
+    items.push({ key: 'resume-exam', label: left > 0 ? EXAM_STRINGS[lang].resumeHome(formatClock(left)) : EXAM_STRINGS[lang].resumeHomeTimeUp, value: { name: 'exam', resume: true } });
+  }
   if (progress.drillInProgress) items.push({ key: 'resume-drill', label: INTERVIEW_STRINGS[lang].resumeHome, value: { name: 'interview', resume: true } });
   if (lastLesson && !progress.lessons[lastLesson.key]) {
     items.push({ key: 'continue', label: t('continueLesson', { title: clean(lastLesson.lesson.title[lang]) }), value: { name: 'lesson', key: lastLesson.key } });

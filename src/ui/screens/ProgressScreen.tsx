@@ -15,6 +15,7 @@ import { barParts, chartWidth, columnChart, fitEnd, fitStart, packLine, percent,
 import { reviewsPerDay, streak, topicStats, type TopicStats } from '../../engine/stats.js';
 import { PROGRESS_STRINGS, type ProgressStrings } from './progress-strings.js';
 import { drillHistorySection } from '../components/DrillHistory.js';
+import { examHistorySection } from '../components/ExamHistory.js';
 
 const DAYS = 14;
 const BAR_MIN = 4;
@@ -118,7 +119,9 @@ function activity({ services, s, columns, rows, time }: Page): Line[] {
 
 const drills = ({ services, columns }: Page): Line[] => drillHistorySection(services.progress.drills, services.lang, columns);
 
-const sections: Array<(page: Page) => Line[]> = [summary, topics, activity, drills];
+const exams = ({ services, columns }: Page): Line[] => examHistorySection(services.progress.exams, services.lang, columns);
+
+const sections: Array<(page: Page) => Line[]> = [summary, topics, activity, drills, exams];
 
 export function ProgressScreen(_props: { route: Extract<Route, { name: 'progress' }> }) {
   const { t, lang } = useServices();

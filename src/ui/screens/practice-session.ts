@@ -158,7 +158,7 @@ export function clampTop(top: number, v: View): number {
   return scroll(top, { type: 'by', n: 0 }, v.lines.length, v.rows);
 }
 
-function inSight(top: number, [start, end]: [number, number], rows: number): number {
+export function inSight(top: number, [start, end]: [number, number], rows: number): number {
   if (start < top) return start;
   if (end >= top + rows) return Math.min(start, end - rows + 1);
   return top;
