@@ -54,6 +54,11 @@ export const commands: readonly Command[] = [
     run: async (args, ctx) => (await import('./interview.js')).runInterview(args, ctx),
   },
   {
+    name: 'exam',
+    summary: 'a timed exam with a report; --count, --minutes, --topics, --seed, --pass, --resume; --print writes it as Markdown, --json prints the result',
+    run: async (args, ctx) => (await import('./exam.js')).runExam(args, ctx),
+  },
+  {
     name: 'progress',
     summary: 'show where your progress is and what it holds; --export FILE, or --import FILE to merge one in',
     run: async (args, ctx) => (await import('./progress-commands.js')).runProgress(args, ctx),
