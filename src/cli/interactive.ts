@@ -21,12 +21,27 @@ async function terminalInput(): Promise<NodeJS.ReadStream | null> {
   }
 }
 
+/**
+ * The terminal to draw on: stdout when it is one, else /dev/tty, so that
+ * `tcp-trainer exam --json > result.json` shows the exam and writes only the JSON to the file.
+ */
+async function terminalOutput(): Promise<NodeJS.WriteStream | null> {
+  if (process.stdout.isTTY === true) return process.stdout;
+  try {
+    const [{ openSync }, { WriteStream }] = await Promise.all([import('node:fs'), import('node:tty')]);
+    return new WriteStream(openSync('/dev/tty', 'w')) as unknown as NodeJS.WriteStream;
+  } catch {
+    return null;
+  }
+}
+
 /** Runs the trainer, opening on `initial` (default Home). Returns the exit code. */
 export async function runInteractive(ctx: Context, screenReader: boolean, initial?: Route[]): Promise<number> {
   // Decide before touching Ink: with a pipe, Ink's isRawModeSupported is
   // undefined rather than false, and useInput would throw later.
-  const stdin = process.stdout.isTTY === true ? await terminalInput() : null;
-  if (!stdin) {
+  const stdout = await terminalOutput();
+  const stdin = stdout ? await terminalInput() : null;
+  if (!stdin || !stdout) {
     const { commands } = await import('./commands.js');
     const names = [...commands.map((c) => c.name), '--help', '--version'].join(', ');
     throw new UserError(`the interactive trainer needs a terminal; these work without one: ${names}`, EXIT_USAGE);
@@ -39,7 +54,7 @@ export async function runInteractive(ctx: Context, screenReader: boolean, initia
 
   const { runApp } = await import('../ui/run-app.js');
   try {
-    return await runApp({ lang: ctx.lang, packs: ctx.packs, screenReader, stdin, ...(initial ? { initial } : {}) });
+    return await runApp({ lang: ctx.lang, packs: ctx.packs, screenReader, stdin, stdout, ...(initial ? { initial } : {}) });
   } catch (e) {
     if (e instanceof PackError) throw new UserError(stripControl(e.message), 1);
     throw e;

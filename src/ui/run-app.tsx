@@ -14,8 +14,8 @@ import { ServicesProvider } from './services.js';
 import { translator } from './i18n.js';
 import type { Route } from './navigation.js';
 
-async function ask(question: string, input: NodeJS.ReadableStream): Promise<boolean> {
-  const rl = createInterface({ input, output: process.stdout });
+async function ask(question: string, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<boolean> {
+  const rl = createInterface({ input, output });
   const answer = await new Promise<string>((resolve) => {
     rl.question(`${question} `, resolve);
     rl.once('close', () => resolve(''));
@@ -29,6 +29,8 @@ export interface RunOptions {
   packs: string[];
   screenReader: boolean;
   stdin: ReadStream | NodeJS.ReadStream;
+  /** The terminal to draw on (stdout, or /dev/tty when stdout is redirected). */
+  stdout: NodeJS.WriteStream;
   /** Screens to open on (`tcp-trainer lab ID` opens Home › Labs › the lab); default Home. */
   initial?: Route[];
 }
@@ -38,14 +40,14 @@ export async function runApp(o: RunOptions): Promise<number> {
   const course = buildCourse(loadCatalog(o.packs));
   const t = translator(o.lang);
   const { store, notices, unsaved } = ProgressStore.open();
-  for (const n of notices) process.stdout.write(`tcp-trainer: ${n}\n`);
-  if (unsaved && !(await ask(t('unsavedAsk', { message: unsaved.message }), o.stdin))) return 1;
+  for (const n of notices) o.stdout.write(`tcp-trainer: ${n}\n`);
+  if (unsaved && !(await ask(t('unsavedAsk', { message: unsaved.message }), o.stdin, o.stdout))) return 1;
 
   const app = render(
     <ServicesProvider course={course} lang={o.lang} store={store} notice={notices[0] ?? null}>
       <App initial={o.initial} />
     </ServicesProvider>,
-    { exitOnCtrlC: false, stdin: o.stdin as NodeJS.ReadStream, isScreenReaderEnabled: o.screenReader },
+    { exitOnCtrlC: false, stdin: o.stdin as NodeJS.ReadStream, stdout: o.stdout, isScreenReaderEnabled: o.screenReader, maxFps: 60 },
   );
   await app.waitUntilExit();
   return 0;
