@@ -60,7 +60,9 @@ describe('Sandbox', () => {
     const file = join(dir, 'session.tcp');
     await app.press('s');
     await app.waitFor(/save as › sandbox-\d{8}-\d{6}\.tcp/);
-    await app.press('\u0015', ...file.split(''), KEYS.enter);
+    // Ctrl+U and the path in one chunk, as a fast terminal delivers them.
+    app.stdin.write(`\u0015${file}`);
+    await app.press(KEYS.enter);
     await app.waitFor(`Saved ${file}`);
     const text = readFileSync(file, 'utf8');
     const replay = runScript(parseScript(text));

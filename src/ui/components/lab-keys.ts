@@ -60,6 +60,8 @@ export function labKeys(input: string, key: Key): LabKeystroke[] {
     if (ch === '\r' || ch === '\n') out.push({ ...NONE, enter: true });
     else if (ch === '\x7f' || ch === '\b') out.push({ ...NONE, backspace: true });
     else if (ch === '\t') out.push({ ...NONE, tab: true });
+    // Ctrl+letter inside a run of text (Ctrl+U then a pasted path, read in one go).
+    else if (ch >= '\x01' && ch <= '\x1a') out.push({ ...NONE, ch: String.fromCharCode(ch.charCodeAt(0) + 96), ctrl: true });
     else if (/[\x00-\x1f\x80-\x9f]/.test(ch)) continue;
     else out.push({ ...NONE, ch });
   }
