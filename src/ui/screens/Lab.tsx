@@ -51,6 +51,8 @@ interface Ui {
   draft: Draft | null;
   /** Ladder rows scrolled back from the latest; 0 follows the run. */
   back: number;
+  /** First row of a long intro or summary shown (↑↓ scroll it; the ladder keeps PgUp/PgDn). */
+  panelTop: number;
   leave: number;
 }
 
@@ -59,6 +61,8 @@ interface View {
   page: number;
   /** States per row of the prediction grid (↑↓ move by this much). */
   grid: number;
+  /** How far the intro or summary can scroll. */
+  panelLimit: number;
 }
 
 type UiAction = { type: 'key'; k: LabKeystroke; view: View };
@@ -80,19 +84,22 @@ export function labUiReducer(play: LabPlay) {
       if (r.submit) return { ...u, session: lab(u.session, { type: 'answer', answer: r.submit }), draft: null, back: 0 };
       return { ...u, draft: r.draft };
     }
+    if ((phase === 'intro' || phase === 'done') && (k.up || k.down)) {
+      return { ...u, panelTop: Math.max(0, Math.min(view.panelLimit, u.panelTop + (k.up ? -1 : 1))) };
+    }
     if (k.up) return scroll(1);
     if (k.down) return scroll(-1);
     if (k.home) return { ...u, back: view.limit };
     if (k.end) return { ...u, back: 0 };
     if (phase === 'done') {
-      if (k.ch === 'r') return { ...u, session: lab(u.session, { type: 'restart' }), draft: null, back: 0 };
+      if (k.ch === 'r') return { ...u, session: lab(u.session, { type: 'restart' }), draft: null, back: 0, panelTop: 0 };
       if (k.enter) return { ...u, leave: u.leave + 1 };
       return u;
     }
     if (k.enter) {
       const session = lab(u.session, { type: 'next' });
       const p = session.phase === 'predict' ? play.lab.predictions[session.current!]! : null;
-      return { ...u, session, draft: p ? initDraft(p, stateNow(play, session.shown, p.host)) : null, back: 0 };
+      return { ...u, session, draft: p ? initDraft(p, stateNow(play, session.shown, p.host)) : null, back: 0, panelTop: 0 };
     }
     return u;
   };
@@ -103,8 +110,8 @@ function LabRun({ entry, play }: { entry: CourseLab; play: LabPlay }) {
   const { go } = useNav();
   const s = LAB_STRINGS[lang];
   const reducer = useMemo(() => labUiReducer(play), [play]);
-  const [ui, dispatch] = useReducer(reducer, { session: startSession(), draft: null, back: 0, leave: 0 });
-  const view = useRef<View>({ limit: 0, page: 1, grid: 5 });
+  const [ui, dispatch] = useReducer(reducer, { session: startSession(), draft: null, back: 0, panelTop: 0, leave: 0 });
+  const view = useRef<View>({ limit: 0, page: 1, grid: 5, panelLimit: 0 });
   const [queued, setQueued] = useState(0);
 
   useEffect(() => rememberLab(course, entry.key), [course, entry.key]);
@@ -202,15 +209,24 @@ function LabBody({ entry, play, ui, queued, view }: { entry: CourseLab; play: La
     default:
       panel = runRows(play, session, lang, s, columns, panelMax);
   }
+  let panelLimit = 0;
   if (panel.length > panelMax) {
-    // A prediction form must keep its pickers: cut the prompt's text, not the fields.
-    panel = session.phase === 'predict' ? panel.slice(panel.length - panelMax) : panel.slice(0, panelMax);
+    if (session.phase === 'intro' || session.phase === 'done') {
+      // A long intro or summary scrolls with ↑↓; the last row says how much is left.
+      panelLimit = panel.length - panelMax + 1;
+      const top = Math.min(ui.panelTop, panelLimit);
+      const below = panel.length - (top + panelMax - 1);
+      panel = [...panel.slice(top, top + panelMax - 1), below > 0 ? [{ text: s.more(below), dim: true }] : [{ text: '' }]];
+    } else {
+      // A prediction form must keep its pickers: cut the prompt's text, not the fields.
+      panel = session.phase === 'predict' ? panel.slice(panel.length - panelMax) : panel.slice(0, panelMax);
+    }
   }
   const ladderHeight = Math.max(0, rows - panel.length - 1);
   const bodyRows = Math.max(0, ladderHeight - header.length);
 
   useLayoutEffect(() => {
-    view.current = { limit: maxBack(ladder.length, bodyRows), page: Math.max(1, bodyRows - 1), grid };
+    view.current = { limit: maxBack(ladder.length, bodyRows), page: Math.max(1, bodyRows - 1), grid, panelLimit };
   });
 
   return (

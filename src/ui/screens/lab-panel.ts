@@ -212,7 +212,7 @@ export function doneRows(entry: CourseLab, score: LabScore, best: number, queued
     for (const m of score.missed) {
       const p = entry.lab.predictions[m.index]!;
       const parts = Object.keys(m.parts) as Part[];
-      const line = `✗ ${m.step} ${s.host[p.host]}${s.colon}${keyText(m.key, s)} (${s.youSaid}${s.colon}${answerText(parts, m.answer, s)})`;
+      const line = s.missedLine(m.step, s.host[p.host], keyText(m.key, s), answerText(parts, m.answer, s));
       rows.push(...wrapRows(line, width, { color: 'red' }));
     }
   }
