@@ -40,7 +40,7 @@ function summary(pack: CompiledPack): string {
   const byKind = [...kinds].map(([k, n]) => `${n} ${k}`).join(', ');
   const m = pack.manifest;
   return [
-    `${m.id} ${m.version}: ${count(pack.lessons.length, 'lesson')} and ${count(pack.questions.length, 'question')}, each in ${LANGS.join(' and ')}; ${count(m.topics.length, 'topic')}, ${count(pack.scenarios.length, 'scenario')}, ${count(Object.keys(pack.figures).length, 'figure')}`,
+    `${m.id} ${m.version}: ${count(pack.lessons.length, 'lesson')} and ${count(pack.questions.length, 'question')}, each in ${LANGS.join(' and ')}; ${count(m.topics.length, 'topic')}, ${count(pack.scenarios.length, 'scenario')}, ${count(pack.labs.length, 'lab')}, ${count(Object.keys(pack.figures).length, 'figure')}`,
     `questions by kind: ${byKind}`,
   ].join('\n');
 }

@@ -113,5 +113,22 @@ export function mergeProgress(into: Progress, other: Progress): Progress {
     if (!mine || l.readAt < mine.readAt) out.lessons[key] = l;
   }
   for (const q of other.priority) if (!out.priority.includes(q)) out.priority.push(q);
+  for (const [key, lab] of Object.entries(other.labs ?? {})) {
+    const mine = out.labs?.[key];
+    out.labs = out.labs ?? {};
+    out.labs[key] = !mine
+      ? lab
+      : { ...(lab.lastAt > mine.lastAt ? lab : mine), best: Math.max(mine.best, lab.best), attempts: Math.max(mine.attempts, lab.attempts) };
+  }
+  // Exams and drills are kept by id: the history gains what it lacks, oldest first.
+  const union = <T extends { id: string; startedAt: number }>(a: T[] | undefined, b: T[] | undefined): T[] | undefined => {
+    if (!a && !b) return undefined;
+    const ids = new Set((a ?? []).map((x) => x.id));
+    return [...(a ?? []), ...(b ?? []).filter((x) => !ids.has(x.id))].sort((x, y) => x.startedAt - y.startedAt);
+  };
+  const exams = union(out.exams, other.exams);
+  if (exams) out.exams = exams;
+  const drills = union(out.drills, other.drills);
+  if (drills) out.drills = drills;
   return out;
 }
