@@ -506,7 +506,7 @@ describe('mergeProgress: labs, exams and drills', () => {
     const theirs = emptyProgress();
     theirs.labs = { 'k/lab1': { best: 0.9, attempts: 2, lastAt: 200, last: 0.9 }, 'k/lab3': { best: 0.2, attempts: 1, lastAt: 50 } };
     theirs.exams = [exam('e0', 5), exam('e1', 10)];
-    theirs.drills = [{ id: 'd1', startedAt: 7, finishedAt: 9 }];
+    theirs.drills = [{ id: 'd1', startedAt: 7 } as unknown as NonNullable<ReturnType<typeof emptyProgress>['drills']>[number]];
 
     const out = mergeProgress(mine, theirs);
 
