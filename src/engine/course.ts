@@ -55,9 +55,10 @@ export function buildCourse(packs: readonly LoadedPack[]): Course {
       if (scenario) course.labs.push({ key: `${id}/${lab.id}`, pack: id, lab: { ...lab, topic: topicKey(lab.topic) }, scenario });
     }
   }
-  // Lessons follow the pack's topic order.
+  // Lessons follow the pack's topic order, and so do new practice cards (a stable sort keeps each file's order).
   const order = new Map(course.topics.map((t, i) => [t.key, i]));
   course.lessons.sort((a, b) => (order.get(a.topicKey) ?? 0) - (order.get(b.topicKey) ?? 0) || a.lesson.order - b.lesson.order);
+  course.questions.sort((a, b) => (order.get(a.question.topic) ?? 0) - (order.get(b.question.topic) ?? 0));
   // Labs too, and within a topic in the order of their (numbered) scenarios.
   course.labs.sort((a, b) => (order.get(a.lab.topic) ?? 0) - (order.get(b.lab.topic) ?? 0) || a.lab.scenario.localeCompare(b.lab.scenario));
   return course;

@@ -32,6 +32,48 @@ describe.skipIf(!hasTmux)('in a real terminal (tmux)', () => {
     await t.waitFor('[exit 0]');
   });
 
+  it('reads a lesson, answers a practice question, quits, and finds both kept after a restart', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'tcp-trainer-e2e-'));
+    const t = start(home);
+    await t.waitFor(HOME);
+    // Learn › the first lesson, read to the end.
+    t.key('Enter');
+    await t.waitFor('lessons read');
+    t.key('Enter');
+    await t.waitFor(/1–\d+ of \d+/);
+    t.key('End');
+    await t.waitFor('End of lesson');
+    t.key('q');
+    await t.waitFor('1 of 19 lessons read');
+    t.key('q');
+    // Home now offers the next lesson first; Practice is the third item.
+    await t.waitFor('❯ Continue:');
+    t.key('Down');
+    t.key('Down');
+    t.key('Enter');
+    await t.waitFor('What is the length, in bytes, of a TCP header that carries no options?');
+    t.type('20');
+    t.key('Enter');
+    await t.waitFor('✓ Right');
+    t.key('q');
+    await t.waitFor('❯ Continue:');
+    t.key('q');
+    await t.waitFor('[exit 0]');
+    t.close();
+
+    const again = start(home);
+    await again.waitFor('❯ Continue:');
+    for (let i = 0; i < 6; i++) again.key('Down'); // Continue, Learn, Practice, Labs, Exam, Interview drill, Progress
+    again.key('Enter');
+    const progress = await again.waitFor('Reviews today: 1');
+    expect(progress).toContain('Lessons read: 1 of 19');
+    expect(progress).toMatch(/The TCP header\s+█+░+\s+\d+% 1\/\d+/);
+    again.key('q');
+    await again.waitFor('❯ Continue:');
+    again.key('q');
+    await again.waitFor('[exit 0]');
+  });
+
   it('Ctrl+C exits with 0 and leaves no progress file corrupted', async () => {
     const home = mkdtempSync(join(tmpdir(), 'tcp-trainer-e2e-'));
     const t = start(home);

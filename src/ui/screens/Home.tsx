@@ -24,17 +24,22 @@ export function Home() {
   const fresh = buildQueue(progress, course.questions, time).filter((q) => q.reason === 'new').length;
 
   const last = progress.last;
-  const lastLesson = last?.lesson ? course.lessons.find((l) => l.key === last.lesson) : undefined;
+  // The lesson to continue: the one left unfinished, else the next unread one after it (after the
+  // lesson read last when the learner has practised since).
+  const anchor = last?.lesson ?? Object.entries(progress.lessons).sort((a, b) => b[1].readAt - a[1].readAt)[0]?.[0];
+  const lastIndex = anchor ? course.lessons.findIndex((l) => l.key === anchor) : -1;
+  const lastLesson =
+    lastIndex < 0 ? undefined : [...course.lessons.slice(lastIndex), ...course.lessons.slice(0, lastIndex)].find((l) => !progress.lessons[l.key]);
   const items: Array<{ label: string; value: Choice; key: string }> = [];
   if (progress.examInProgress) {
     const left = remainingMs(progress.examInProgress, time);
     items.push({ key: 'resume-exam', label: left > 0 ? EXAM_STRINGS[lang].resumeHome(formatClock(left)) : EXAM_STRINGS[lang].resumeHomeTimeUp, value: { name: 'exam', resume: true } });
   }
   if (progress.drillInProgress) items.push({ key: 'resume-drill', label: INTERVIEW_STRINGS[lang].resumeHome, value: { name: 'interview', resume: true } });
-  if (lastLesson && !progress.lessons[lastLesson.key]) {
-    items.push({ key: 'continue', label: t('continueLesson', { title: clean(lastLesson.lesson.title[lang]) }), value: { name: 'lesson', key: lastLesson.key } });
-  } else if (last?.kind === 'practice' && due > 0) {
+  if (last?.kind === 'practice' && due > 0) {
     items.push({ key: 'continue', label: t('continuePractice'), value: { name: 'practice' } });
+  } else if (lastLesson) {
+    items.push({ key: 'continue', label: t('continueLesson', { title: clean(lastLesson.lesson.title[lang]) }), value: { name: 'lesson', key: lastLesson.key } });
   }
   items.push(
     { key: 'learn', label: t('learn'), value: { name: 'learn' } },
