@@ -114,6 +114,7 @@ const BENCHES = [
       (await startup()).peakMemoryMb('', 'Learn', async (stdin) => {
         // Learn, the first lesson, two pages, back to Home (now led by "Continue"), Practice, answer 1.
         const keys = ['\r', '\r', '\u001b[6~', '\u001b[6~', 'q', 'q', '\u001b[B', '\u001b[B', '\r', '1', '\r'];
+        await new Promise((r) => setTimeout(r, 300)); // let the first frame's input handlers attach
         for (const k of keys) {
           stdin.write(k);
           await new Promise((r) => setTimeout(r, 250));

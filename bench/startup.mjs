@@ -60,6 +60,7 @@ export async function peakMemoryMb(args, marker, drive) {
   const home = mkdtempSync(join(tmpdir(), 'tcp-trainer-bench-'));
   const r = await timeToOutput(`bin/tcp-trainer.js ${args}`, marker, { TCP_TRAINER_HOME: home }, async (child) => {
     await drive(child.stdin);
+    if (child.exitCode !== null) throw new Error('the app exited while the bench was typing into it');
     const pid = execFileSync('pgrep', ['-P', String(child.pid), '-f', 'tcp-trainer.js'], { encoding: 'utf8' }).trim().split('\n')[0];
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;

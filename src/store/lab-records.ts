@@ -1,5 +1,5 @@
 // What the progress file keeps of labs (issue: labs). Owned by the labs feature.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const LabRecord = z.looseObject({
   /** Best score, 0..1. */
