@@ -76,3 +76,10 @@ await build({
     },
   ],
 });
+
+// A handful of non-ASCII characters survive esbuild's ASCII output inside regular expressions;
+// one of them makes V8 hold the whole 2 MB source as two-byte text. Escape them all.
+const bundlePath = fileURLToPath(new URL('tcp-trainer.js', dist));
+const code = await readFile(bundlePath, 'utf8');
+const ascii = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+if (ascii !== code) await writeFile(bundlePath, ascii);
