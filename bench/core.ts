@@ -6,6 +6,7 @@
 import { appCall, createWorld, deliverAll, drain, hostState, wait, type World } from '../src/core/index.js';
 import { ScriptError, parseScript } from '../src/scenario/parse.js';
 import { ScenarioRunner, runScript } from '../src/scenario/run.js';
+import { generator } from '../src/engine/random.js';
 
 // ---------------------------------------------------------------------------
 // (a) Segment deliveries per second: whole connections through the core API.
@@ -67,17 +68,7 @@ export function connectionLoop(minMs = 1000): LoopResult {
 // ---------------------------------------------------------------------------
 // (b) Random scenarios: a seeded generator, then parse and run with expect lines.
 
-/** mulberry32, independent of the core's own generator. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
-  };
-}
+const rng = generator;
 
 type Rand = () => number;
 const int = (r: Rand, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { PackError, loadCatalog } from '../content/catalog.js';
 import { buildCourse, type Course } from '../engine/course.js';
 import { examCommand, examMarkdown } from '../exam/print.js';
-import { seedFrom } from '../exam/random.js';
+import { seedFrom } from '../engine/random.js';
 import { resultJson } from '../exam/score.js';
 import { DEFAULT_COUNT, DEFAULT_MINUTES, DEFAULT_PASS, MAX_COUNT, MAX_MINUTES, examPool, resolveTopics, selectExam, topicNames } from '../exam/select.js';
 import { stripControl } from '../text/sanitize.js';

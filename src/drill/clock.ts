@@ -1,13 +1,10 @@
 // Times as the drill shows them. Pure.
 
-/** m:ss, or h:mm:ss from an hour on. */
+import { hms } from '../engine/time-format.js';
+
+/** mm:ss (h:mm:ss from an hour on), whole seconds rounded down. */
 export function formatDuration(ms: number): string {
-  const total = Math.floor(Math.max(0, ms) / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
+  return hms(Math.floor(Math.max(0, ms) / 1000));
 }
 
 /** The countdown: the time left, or "+" and the time over once the limit has passed. */

@@ -11,7 +11,7 @@
 import type { Course } from '../engine/course.js';
 import type { CompiledQuestion } from '../content/validate.js';
 import type { DrillQuestion } from '../store/drill-records.js';
-import { generator, shuffle } from './random.js';
+import { generator, shuffle } from '../engine/random.js';
 
 export type OpenQuestion = Extract<CompiledQuestion, { kind: 'open' }>;
 

@@ -8,7 +8,7 @@ import type { Course } from '../engine/course.js';
 import { scenarioFor } from '../engine/course.js';
 import type { CourseQuestion } from '../engine/queue.js';
 import type { ExamQuestion } from '../store/exam-records.js';
-import { derive, generator, permutation, shuffle } from './random.js';
+import { derive, generator, permutation, shuffle } from '../engine/random.js';
 
 export const DEFAULT_COUNT = 20;
 export const MAX_COUNT = 100;

@@ -6,6 +6,8 @@
 // out is submitted at once, with the answers saved before it was left, as if
 // at the moment the time ran out.
 
+import { hms } from '../engine/time-format.js';
+
 export const WARN_MS = 5 * 60_000;
 export const LAST_MS = 60_000;
 
@@ -41,12 +43,7 @@ export function clockPhase(remaining: number): ClockPhase {
 
 /** mm:ss, or h:mm:ss from an hour on; seconds round up, so 00:00 shows only when the time is up. */
 export function formatClock(ms: number): string {
-  const total = Math.ceil(Math.max(0, ms) / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
+  return hms(Math.ceil(Math.max(0, ms) / 1000));
 }
 
 /** Time used, in whole seconds rounded down (a time used is never rounded up past what was taken). */

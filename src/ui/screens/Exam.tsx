@@ -14,7 +14,7 @@ import { useNav } from '../nav-context.js';
 import type { Route } from '../navigation.js';
 import { useServices } from '../services.js';
 import { clean } from '../text.js';
-import { seedFrom } from '../../exam/random.js';
+import { seedFrom } from '../../engine/random.js';
 import { DEFAULT_COUNT, DEFAULT_MINUTES, DEFAULT_PASS, MAX_COUNT, examPool, topicNames } from '../../exam/select.js';
 import { sessionFits, startExam } from '../../exam/session.js';
 import type { ExamSession } from '../../store/exam-records.js';

@@ -1,20 +1,20 @@
-// The exam's own seeded randomness, so that `--seed N` gives the same exam
-// (the same questions, in the same order, with the same option orders) on
-// every machine and in every release. Pure; never Math.random.
+// Seeded randomness for the learning engine (drill and exam selection, option
+// shuffles), so that `--seed N` gives the same drill or exam on every machine.
+// The numbers come from the core's own generator (mulberry32); never Math.random.
 
-/** A generator of numbers in [0, 1) from a 32-bit seed (mulberry32). */
+import { nextRandom } from '../core/rng.js';
+
+/** A generator of numbers in [0, 1) from a 32-bit seed. */
 export function generator(seed: number): () => number {
-  let a = seed >>> 0;
+  let state = seed >>> 0;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const [value, next] = nextRandom(state);
+    state = next;
+    return value / 0x1_0000_0000;
   };
 }
 
-/** A seed of its own for each part of an exam (the pick, question i's options), so one part never shifts another. */
+/** A seed of its own for each part of a draw (the pick, question i's options), so one part never shifts another. */
 export function derive(seed: number, part: string): number {
   let h = (2166136261 ^ (seed >>> 0)) >>> 0;
   for (let i = 0; i < part.length; i++) h = Math.imul(h ^ part.charCodeAt(i), 16777619) >>> 0;
@@ -43,7 +43,7 @@ export function permutation(n: number, random: () => number): number[] {
   );
 }
 
-/** A seed from the clock, for an exam started without --seed (shown in the report, so it can be taken again). */
+/** A seed from the clock, for a draw started without --seed (shown to the learner, so it can be repeated). */
 export function seedFrom(now: number): number {
   return Math.floor(now) % 1_000_000;
 }
