@@ -7,6 +7,8 @@ import { Text } from 'ink';
 import type { Keystroke } from '../screens/practice-keys.js';
 import { useNav } from '../nav-context.js';
 import { stringWidth, truncate } from '../text.js';
+import type { CompiledQuestion } from '../../content/validate.js';
+import type { Answer } from '../../engine/grade.js';
 
 export interface TextState {
   /** Code points, so the cursor never splits a character. */
@@ -52,6 +54,16 @@ export function parseNumber(text: string, units: readonly string[]): number | nu
   t = t.replace(/(\d)[,_](?=\d{3})/g, '$1').replace(/\s+/g, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/.test(t)) return null;
   return Number(t);
+}
+
+/** What a typed answer to a fill-in or numeric question means: an answer, or why it is not one yet. */
+export function textSubmission(q: CompiledQuestion, typed: string): { answer: Answer } | { notice: 'nothingTyped' | 'notANumber' } | null {
+  const text = typed.trim();
+  if (text === '') return { notice: 'nothingTyped' };
+  if (q.kind === 'fill') return { answer: { kind: 'fill', text } };
+  if (q.kind !== 'numeric') return null;
+  const value = parseNumber(text, [q.en.unit, q.zh.unit].filter((u): u is string => !!u));
+  return value === null ? { notice: 'notANumber' } : { answer: { kind: 'numeric', value } };
 }
 
 /** The part of `chars` to show in `width` columns so that the cursor stays in sight. */

@@ -20,7 +20,7 @@ import { choiceKey, choiceLines, choiceOptions, initChoice, type ChoiceQ, type C
 import { blank, wrapLines, type StyledLine } from '../components/Lines.js';
 import { initOrder, orderKey, orderLines, type OrderQ, type OrderState } from '../components/OrderQuestion.js';
 import { initPredict, pickerRows, predictKey, predictLines, sendOptions, setupPredict, type PredictQ, type PredictSetup, type PredictState } from '../components/PredictQuestion.js';
-import { parseNumber, textKey, type TextState } from '../components/TextAnswer.js';
+import { textKey, textSubmission, type TextState } from '../components/TextAnswer.js';
 import { clean } from '../text.js';
 import { scroll } from '../use-scroll.js';
 import type { Keystroke } from './practice-keys.js';
@@ -219,12 +219,7 @@ function questionKey(st: TakeState, env: TakeEnv, k: Keystroke): KeyResult<TakeU
       const r = textKey(ui.st, k);
       const state: TakeUi = { kind: 'text', st: r.state };
       if (r.submit === undefined) return { state };
-      const text = r.submit.trim();
-      if (text === '') return { state, notice: 'nothingTyped' };
-      if (q.kind === 'fill') return { state, answer: { kind: 'fill', text } };
-      if (q.kind !== 'numeric') return { state };
-      const value = parseNumber(text, [q.en.unit, q.zh.unit].filter((u): u is string => !!u));
-      return value === null ? { state, notice: 'notANumber' } : { state, answer: { kind: 'numeric', value } };
+      return { state, ...textSubmission(q, r.submit) };
     }
     case 'missing':
       return { state: ui };

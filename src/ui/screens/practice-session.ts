@@ -12,7 +12,7 @@ import { blank, wrapLines, type StyledLine } from '../components/Lines.js';
 import { openKey, openLines, type OpenState } from '../components/OpenQuestion.js';
 import { initOrder, orderKey, orderLines, shuffled, type OrderState } from '../components/OrderQuestion.js';
 import { initPredict, pickerRows, predictKey, predictLines, setupPredict, type PredictSetup, type PredictState } from '../components/PredictQuestion.js';
-import { initText, parseNumber, textKey, type TextState } from '../components/TextAnswer.js';
+import { initText, textKey, textSubmission, type TextState } from '../components/TextAnswer.js';
 import { clean } from '../text.js';
 import { scroll, type ScrollAction } from '../use-scroll.js';
 import type { Course } from '../../engine/course.js';
@@ -226,12 +226,7 @@ function askKey(st: Session, env: Env, k: Keystroke): KeyResult<Ui> {
       const r = textKey(ui.st, k);
       const state: Ui = { kind: 'text', st: r.state };
       if (r.submit === undefined) return { state };
-      const text = r.submit.trim();
-      if (text === '') return { state, notice: 'nothingTyped' };
-      if (q.kind === 'fill') return { state, answer: { kind: 'fill', text } };
-      if (q.kind !== 'numeric') return { state };
-      const value = parseNumber(text, [q.en.unit, q.zh.unit].filter((u): u is string => !!u));
-      return value === null ? { state, notice: 'notANumber' } : { state, answer: { kind: 'numeric', value } };
+      return { state, ...textSubmission(q, r.submit) };
     }
     case 'missing':
       return { state: ui };
