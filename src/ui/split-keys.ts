@@ -12,6 +12,8 @@ export function splitKeys(input: string, key: Key): Array<{ input: string; key: 
     if (ch === '\r' || ch === '\n') return { input: '', key: { ...none, return: true } };
     if (ch === '\t') return { input: '', key: { ...none, tab: true } };
     if (ch === '\x7f' || ch === '\b') return { input: '', key: { ...none, backspace: true } };
+    // Ctrl+letter inside a run of text (Ctrl+U, then a pasted path, read in one go).
+    if (ch >= '\x01' && ch <= '\x1a') return { input: String.fromCharCode(ch.charCodeAt(0) + 96), key: { ...none, ctrl: true } };
     return { input: ch, key: { ...none, shift: /[A-Z]/.test(ch) } };
   });
 }

@@ -15,7 +15,7 @@ import { useKeys } from '../use-keys.js';
 import { clean, stringWidth, truncate } from '../text.js';
 import { EXAM_STRINGS, type ExamStrings } from '../screens/exam-strings.js';
 import { initTake, prepareCards, questionView, reduceTake, type ExamCard, type TakeAction, type TakeEnv, type TakeNotice, type TakeState } from '../screens/exam-take.js';
-import { keystroke, stroke } from '../screens/practice-keys.js';
+import { keystroke, stroke } from '../keystroke.js';
 import { clampTop } from '../screens/practice-session.js';
 import { PRACTICE_STRINGS, type PracticeStrings } from '../screens/practice-strings.js';
 import { ChoiceQuestion, type ChoiceQ } from './ChoiceQuestion.js';

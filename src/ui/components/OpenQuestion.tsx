@@ -2,7 +2,7 @@
 // answer, the key points and the follow-ups; the learner rates themself 1-4.
 
 import type { CompiledQuestion } from '../../content/validate.js';
-import type { Keystroke } from '../screens/practice-keys.js';
+import type { Keystroke } from '../keystroke.js';
 import type { KeyResult, ViewCtx } from '../screens/practice-types.js';
 import { clean } from '../text.js';
 import { blank, Lines, wrapLines, type StyledLine } from './Lines.js';

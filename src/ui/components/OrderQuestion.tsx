@@ -3,7 +3,7 @@
 
 import type { CompiledQuestion } from '../../content/validate.js';
 import type { Answer } from '../../engine/grade.js';
-import type { Keystroke } from '../screens/practice-keys.js';
+import type { Keystroke } from '../keystroke.js';
 import type { KeyResult, ViewCtx } from '../screens/practice-types.js';
 import { clean } from '../text.js';
 import { blank, Lines, wrapLines, type StyledLine } from './Lines.js';

@@ -12,7 +12,7 @@ import { STATES, type State } from '../../core/types.js';
 import { formatTime } from '../../scenario/ladder.js';
 import { parseScript, ScriptError } from '../../scenario/parse.js';
 import { ScenarioRunner, type Step } from '../../scenario/run.js';
-import type { Keystroke } from '../screens/practice-keys.js';
+import type { Keystroke } from '../keystroke.js';
 import { fill } from '../screens/practice-strings.js';
 import type { KeyResult, ViewCtx } from '../screens/practice-types.js';
 import { clean, truncate } from '../text.js';

@@ -4,7 +4,7 @@
 
 import { useLayoutEffect } from 'react';
 import { Text } from 'ink';
-import type { Keystroke } from '../screens/practice-keys.js';
+import type { Keystroke } from '../keystroke.js';
 import { useNav } from '../nav-context.js';
 import { stringWidth, truncate } from '../text.js';
 import type { CompiledQuestion } from '../../content/validate.js';

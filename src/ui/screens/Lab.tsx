@@ -10,7 +10,8 @@ import { Screen } from '../components/Screen.js';
 import { Ladder, StyledRow, maxBack } from '../components/Ladder.js';
 import { headerRows, ladderRows, type Row } from '../components/ladder-rows.js';
 import { LADDER_STRINGS } from '../components/ladder-strings.js';
-import { labKeys, type LabKeystroke } from '../components/lab-keys.js';
+import { keystroke, type Keystroke } from '../keystroke.js';
+import { splitKeys } from '../split-keys.js';
 import { useBodySize, useNav } from '../nav-context.js';
 import { useServices } from '../services.js';
 import type { Route } from '../navigation.js';
@@ -65,7 +66,7 @@ interface View {
   panelLimit: number;
 }
 
-type UiAction = { type: 'key'; k: LabKeystroke; view: View };
+type UiAction = { type: 'key'; k: Keystroke; view: View };
 
 function stateNow(play: LabPlay, shown: number, host: 'client' | 'server') {
   return play.trace.steps[shown - 1]?.[host] ?? 'CLOSED';
@@ -117,7 +118,10 @@ function LabRun({ entry, play }: { entry: CourseLab; play: LabPlay }) {
   useEffect(() => rememberLab(course, entry.key), [course, entry.key]);
 
   useInput((input, key) => {
-    for (const k of labKeys(input, key)) dispatch({ type: 'key', k, view: view.current });
+    for (const one of splitKeys(input, key)) {
+      const k = keystroke(one.input, one.key);
+      if (k) dispatch({ type: 'key', k, view: view.current });
+    }
   });
 
   // One save per answer: a miss puts related questions first in the practice queue. Several answers

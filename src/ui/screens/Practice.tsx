@@ -21,7 +21,7 @@ import { buildQueue, newCardsToday, type CourseQuestion } from '../../engine/que
 import { review } from '../../engine/srs.js';
 import { dayOf } from '../../engine/days.js';
 import type { CardJson, Progress } from '../../store/progress.js';
-import { keystroke } from './practice-keys.js';
+import { keystroke } from '../keystroke.js';
 import { useKeys } from '../use-keys.js';
 import { clampTop, feedbackWithPrompt, initSession, prepareCard, reduceSession, viewOf, type Action, type Env, type Session } from './practice-session.js';
 import { fill, PRACTICE_STRINGS, type PracticeStrings } from './practice-strings.js';

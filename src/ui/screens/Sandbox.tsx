@@ -11,7 +11,8 @@ import { Screen } from '../components/Screen.js';
 import { Ladder, StyledRow, maxBack } from '../components/Ladder.js';
 import { headerRows, ladderRows, type Row } from '../components/ladder-rows.js';
 import { LADDER_STRINGS } from '../components/ladder-strings.js';
-import { labKeys, type LabKeystroke } from '../components/lab-keys.js';
+import { keystroke, type Keystroke } from '../keystroke.js';
+import { splitKeys } from '../split-keys.js';
 import { useBodySize, useNav } from '../nav-context.js';
 import { useServices } from '../services.js';
 import type { Route } from '../navigation.js';
@@ -50,7 +51,7 @@ interface View {
   now: number;
 }
 
-export type SandboxUiAction = { type: 'key'; k: LabKeystroke; view: View } | { type: 'message'; text: string; error: boolean };
+export type SandboxUiAction = { type: 'key'; k: Keystroke; view: View } | { type: 'message'; text: string; error: boolean };
 
 // Leaving by mistake (Esc always goes back) must not lose the session: it is kept for this course, in memory.
 const memory = new WeakMap<Course, SandboxState>();
@@ -156,7 +157,10 @@ export function Sandbox(_props: { route: Extract<Route, { name: 'sandbox' }> }) 
 
   useInput((input, key) => {
     view.current.now = now();
-    for (const k of labKeys(input, key)) dispatch({ type: 'key', k, view: view.current });
+    for (const one of splitKeys(input, key)) {
+      const k = keystroke(one.input, one.key);
+      if (k) dispatch({ type: 'key', k, view: view.current });
+    }
   });
 
   useEffect(() => {

@@ -23,7 +23,7 @@ import { initPredict, pickerRows, predictKey, predictLines, sendOptions, setupPr
 import { textKey, textSubmission, type TextState } from '../components/TextAnswer.js';
 import { clean } from '../text.js';
 import { scroll } from '../use-scroll.js';
-import type { Keystroke } from './practice-keys.js';
+import type { Keystroke } from '../keystroke.js';
 import { clampTop, inSight } from './practice-session.js';
 import type { KeyResult, Notice, ViewCtx } from './practice-types.js';
 

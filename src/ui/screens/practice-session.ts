@@ -18,7 +18,7 @@ import { scroll, type ScrollAction } from '../use-scroll.js';
 import type { Course } from '../../engine/course.js';
 import { scenarioFor } from '../../engine/course.js';
 import type { Lang } from '../../content/schema.js';
-import type { Keystroke } from './practice-keys.js';
+import type { Keystroke } from '../keystroke.js';
 import type { KeyResult, Notice, ViewCtx } from './practice-types.js';
 
 export interface SessionCard {

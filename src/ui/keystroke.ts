@@ -1,4 +1,4 @@
-// One key as Practice reads it: a character or a named key, with the few
+// One key as the screens read it: a character or a named key, with the few
 // modifiers it uses. useKeys has already split a burst of keys ("2\r", a
 // paste, an IME commit) into single keys.
 
