@@ -3,7 +3,6 @@
 // terminal needed; `--json` prints the result once the app has exited.
 // Option mistakes are one line and exit 2.
 
-import { parseArgs } from 'node:util';
 import { PackError, loadCatalog } from '../content/catalog.js';
 import { buildCourse, type Course } from '../engine/course.js';
 import { examCommand, examMarkdown } from '../exam/print.js';
@@ -14,6 +13,7 @@ import { stripControl } from '../text/sanitize.js';
 import type { Route } from '../ui/navigation.js';
 import type { Context } from './commands.js';
 import { runInteractive } from './interactive.js';
+import { commandArgs } from './args.js';
 import { UserError } from './user-error.js';
 
 const EXIT_USAGE = 2;
@@ -77,27 +77,22 @@ export interface ExamArgs {
 export function parseExamArgs(argv: string[]): ExamArgs {
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      options: {
-        count: { type: 'string' },
-        minutes: { type: 'string' },
-        topics: { type: 'string' },
-        seed: { type: 'string' },
-        pass: { type: 'string' },
-        resume: { type: 'boolean' },
-        print: { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: true,
-    }));
-  } catch (e) {
-    const message = stripControl(String((e as Error).message).split('. ')[0]!);
-    throw usageError(message.charAt(0).toLowerCase() + message.slice(1));
-  }
+  ({ values, positionals } = commandArgs(
+    'exam',
+    argv,
+    {
+      count: { type: 'string' },
+      minutes: { type: 'string' },
+      topics: { type: 'string' },
+      seed: { type: 'string' },
+      pass: { type: 'string' },
+      resume: { type: 'boolean' },
+      print: { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'try tcp-trainer exam --help',
+  ));
   const json = values['json'] === true;
   if (values['help']) return { mode: 'help', json, topics: [] };
   if (positionals.length > 0) throw usageError(`unexpected argument '${stripControl(positionals[0]!)}'`);

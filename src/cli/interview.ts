@@ -3,11 +3,11 @@
 // global --lang picks the language of the questions. Option mistakes are
 // one line and exit 2.
 
-import { parseArgs } from 'node:util';
 import { DEFAULT_COUNT, DEFAULT_MINUTES, MAX_COUNT } from '../drill/interview-set.js';
 import type { Route } from '../ui/navigation.js';
 import type { Context } from './commands.js';
 import { runInteractive } from './interactive.js';
+import { commandArgs } from './args.js';
 import { UserError } from './user-error.js';
 
 const EXIT_USAGE = 2;
@@ -42,28 +42,18 @@ function number(name: string, value: string | undefined, min: number, max: numbe
 
 /** The route the trainer opens on, from the command's arguments. Throws UserError (exit 2) for a mistake. */
 export function interviewRoute(argv: string[]): Extract<Route, { name: 'interview' }> | 'help' {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      options: {
-        count: { type: 'string' },
-        'minutes-per-question': { type: 'string' },
-        seed: { type: 'string' },
-        resume: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: true,
-    }));
-  } catch (e) {
-    const ambiguous = /option '(--[a-z-]+)' argument is ambiguous/i.exec(String((e as Error).message));
-    if (ambiguous) throw usageError(`${ambiguous[1]} needs a value, and a value starting with - is written ${ambiguous[1]}=-N`);
-    // Node's messages run to several sentences and lines; the first sentence says what is wrong.
-    const message = String((e as Error).message).split(/\.(?:\s|$)/)[0]!.replace(/\s+/g, ' ');
-    throw usageError(message.charAt(0).toLowerCase() + message.slice(1));
-  }
+  const { values, positionals } = commandArgs(
+    'interview',
+    argv,
+    {
+      count: { type: 'string' },
+      'minutes-per-question': { type: 'string' },
+      seed: { type: 'string' },
+      resume: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'try tcp-trainer interview --help',
+  );
   if (values['help']) return 'help';
   if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'`);
   const count = number('count', values['count'] as string | undefined, 1, MAX_COUNT, true);

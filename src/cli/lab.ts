@@ -2,13 +2,13 @@
 // `tcp-trainer lab ID` opens one in the trainer (Home › Labs › the lab);
 // `tcp-trainer lab --sandbox` opens the sandbox.
 
-import { parseArgs } from 'node:util';
 import { PackError, loadCatalog } from '../content/catalog.js';
 import { buildCourse, type Course } from '../engine/course.js';
 import { findLab } from '../labs/find.js';
 import { stripControl } from '../text/sanitize.js';
 import type { Context } from './commands.js';
 import { runInteractive } from './interactive.js';
+import { commandArgs } from './args.js';
 import { UserError } from './user-error.js';
 
 const USAGE = 'tcp-trainer lab [ID | --sandbox]';
@@ -29,13 +29,7 @@ function shownIds(c: Course): string[] {
 }
 
 export async function runLab(argv: string[], ctx: Context): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { sandbox: { type: 'boolean' } }, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UserError(`lab: ${String((e as Error).message).split('. ')[0]} (usage: ${USAGE})`, 2);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = commandArgs('lab', argv, { sandbox: { type: 'boolean' } }, `usage: ${USAGE}`);
   if (positionals.length > 1) throw new UserError(`lab: give at most one lab id (usage: ${USAGE})`, 2);
   const id = positionals[0];
   if (id !== undefined && values.sandbox) throw new UserError(`lab: give a lab id or --sandbox, not both (usage: ${USAGE})`, 2);

@@ -9,8 +9,8 @@
 //
 // Without /proc/net/tcp (not Linux) it says so in one line and exits 2.
 
-import { parseArgs } from 'node:util';
 import type { Context } from './commands.js';
+import { commandArgs } from './args.js';
 import { UserError } from './user-error.js';
 import { LabError } from '../live/lab.js';
 import { LiveSession, type StepRecord } from '../live/run.js';
@@ -51,13 +51,7 @@ interface Options {
 }
 
 function options(argv: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, width: { type: 'string' } }, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UserError(`live: ${String((e as Error).message).split('. ')[0]} (${USAGE})`, 2);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = commandArgs('live', argv, { json: { type: 'boolean' }, width: { type: 'string' } }, USAGE);
   if (positionals.length > 1) throw new UserError(`live: give at most one scenario (${USAGE})`, 2);
   let width: number | null = null;
   if (values.width !== undefined) {

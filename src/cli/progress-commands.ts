@@ -4,11 +4,11 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { classify, mergeProgress, type Progress } from '../store/progress.js';
 import { ProgressStore } from '../store/progress-store.js';
 import { stripControl } from '../text/sanitize.js';
 import type { Context } from './commands.js';
+import { commandArgs } from './args.js';
 import { UserError } from './user-error.js';
 
 const PROGRESS_USAGE = 'tcp-trainer progress [--export FILE | --import FILE]';
@@ -22,12 +22,7 @@ const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' :
 type Options = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
 function parse(name: string, argv: string[], options: Options, usage: string): Record<string, string | boolean | undefined> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UserError(`${name}: ${line(String((e as Error).message).split('. ')[0]!)} (usage: ${usage})`, 2);
-  }
+  const parsed = commandArgs(name, argv, options, `usage: ${usage}`);
   if (parsed.positionals.length > 0) throw new UserError(`${name}: unexpected '${line(parsed.positionals[0]!)}' (usage: ${usage})`, 2);
   return parsed.values;
 }

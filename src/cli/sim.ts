@@ -3,12 +3,12 @@
 // Exit 0: ran to the end; 1: an expect failed; 2: the script is wrong.
 
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { toJson } from '../core/segment.js';
 import { ScriptError, parseScript, type Line } from '../scenario/parse.js';
 import { renderLadder, reasons } from '../scenario/ladder.js';
 import { runScript, type Step } from '../scenario/run.js';
 import { stripControl } from '../text/sanitize.js';
+import { commandArgs } from './args.js';
 import { UserError } from './user-error.js';
 
 const USAGE = 'usage: tcp-trainer sim FILE|- [--json] [--width N]';
@@ -39,13 +39,7 @@ function readScript(file: string): string {
 }
 
 function options(argv: string[]): { file: string; json: boolean; width: number } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, width: { type: 'string' } }, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UserError(`sim: ${String((e as Error).message).split('. ')[0]} (${USAGE})`, 2);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = commandArgs('sim', argv, { json: { type: 'boolean' }, width: { type: 'string' } }, USAGE);
   if (positionals.length !== 1) throw new UserError(`sim: give exactly one scenario file, or - for standard input (${USAGE})`, 2);
   let width = process.stdout.isTTY ? process.stdout.columns : 80;
   if (values.width !== undefined) {

@@ -37,7 +37,7 @@ describe('tcp-trainer lab', () => {
     expect(run(['lab', 'handshake', '--sandbox']).stderr).toBe('tcp-trainer: lab: give a lab id or --sandbox, not both (usage: tcp-trainer lab [ID | --sandbox])\n');
     const r = run(['lab', '--nope']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^tcp-trainer: lab: Unknown option '--nope' \(usage: tcp-trainer lab \[ID \| --sandbox\]\)\n$/);
+    expect(r.stderr).toMatch(/^tcp-trainer: lab: unknown option '--nope' \(usage: tcp-trainer lab \[ID \| --sandbox\]\)\n$/);
   });
 
   it('the built-in course, labs included, validates', () => {
