@@ -9,7 +9,7 @@ import stringWidth from 'string-width';
 import type { FlagName } from '../core/segment.js';
 import { ACK, flagNames } from '../core/segment.js';
 import type { State } from '../core/types.js';
-import { ScenarioRunner, runScript, type Step } from '../scenario/run.js';
+import { runScript, runToLine, type Step } from '../scenario/run.js';
 import { ScriptError, parseScript, type Line } from '../scenario/parse.js';
 import { LANGS, type Lab, type LabPrediction, type Pack, type Question, type ScenarioFile } from './schema.js';
 import type { Problem, RawPack, SourcedLab, SourcedQuestion } from './load.js';
@@ -53,23 +53,10 @@ function parsed(source: string): { lines: Line[] } | { error: ScriptError } {
 
 /** Runs the scenario up to `step` and returns what that line does to `host`. */
 export function predictKey(source: string, step: number, host: 'client' | 'server'): PredictKey | string {
-  const p = parsed(source);
-  if ('error' in p) return `the scenario does not parse (line ${p.error.line}: ${p.error.message})`;
-  const at = p.lines.findIndex((l) => l.line === step);
-  if (at < 0) return `line ${step} of the scenario is not a command (blank or comment)`;
-  const runner = new ScenarioRunner();
-  try {
-    for (const l of p.lines.slice(0, at)) {
-      const s = runner.step(l);
-      if (s.expect && !s.expect.ok) return `the scenario's expect on line ${l.line} fails before step ${step}`;
-    }
-    const s = runner.step(p.lines[at]!);
-    const first = s.sent.find((seg) => seg.from === host);
-    return { state: s[host], sends: first ? flagNames(first.flags) : [] };
-  } catch (e) {
-    if (e instanceof ScriptError) return `the scenario fails on line ${e.line}: ${e.message}`;
-    throw e;
-  }
+  const r = runToLine(source, step);
+  if ('error' in r) return r.error;
+  const first = r.step.sent.find((seg) => seg.from === host);
+  return { state: r.step[host], sends: first ? flagNames(first.flags) : [] };
 }
 
 /** The lab as the pack stores it: without where it came from, and without keys a compiled pack already had. */
@@ -216,7 +203,7 @@ export function validatePack(raw: RawPack): { pack: CompiledPack; problems: Prob
     if (!topics.has(l.topic)) at(file, 'front matter.topic', `unknown topic '${l.topic}' (pack.yaml lists ${[...topics].join(', ')})`);
     for (const lang of LANGS) {
       for (const m of l.body[lang].matchAll(FIGURE_LINE)) {
-        if (!(m[1]! in raw.figures)) at(`lessons/${l.id}.${lang}.md`, 'body', `{{figure:${m[1]}}} but there is no figures/${m[1]}.txt`);
+        if (!Object.hasOwn(raw.figures, m[1]!)) at(`lessons/${l.id}.${lang}.md`, 'body', `{{figure:${m[1]}}} but there is no figures/${m[1]}.txt`);
       }
     }
   }

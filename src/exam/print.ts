@@ -8,8 +8,7 @@ import type { CompiledQuestion } from '../content/validate.js';
 import type { Course } from '../engine/course.js';
 import { scenarioFor } from '../engine/course.js';
 import { renderLadder } from '../scenario/ladder.js';
-import { parseScript, ScriptError } from '../scenario/parse.js';
-import { ScenarioRunner, type Step } from '../scenario/run.js';
+import { runToLine, type Step } from '../scenario/run.js';
 import type { ExamQuestion } from '../store/exam-records.js';
 import { stripControl } from '../text/sanitize.js';
 import { shownQuestion } from './permute.js';
@@ -118,18 +117,11 @@ const clean = (s: string): string => stripControl(s).trim();
 function prefix(course: Course, key: string, q: Extract<CompiledQuestion, { kind: 'predict' }>): { profile: string; steps: Step[]; command: string } | null {
   const file = scenarioFor(course, { key, question: q });
   if (!file) return null;
-  try {
-    const lines = parseScript(file.source);
-    const at = lines.findIndex((l) => l.line === q.step);
-    if (at < 0) return null;
-    const runner = new ScenarioRunner();
-    // Settings and expects change nothing on the wire; on paper they would only make the ladder longer.
-    const steps = lines.slice(0, at).map((l) => runner.step(l)).filter((st) => !/^(set|expect)\b/.test(st.command.trim()));
-    return { profile: file.profile, steps, command: lines[at]!.text };
-  } catch (e) {
-    if (e instanceof ScriptError) return null;
-    throw e;
-  }
+  const r = runToLine(file.source, q.step);
+  if ('error' in r) return null;
+  // Settings and expects change nothing on the wire; on paper they would only make the ladder longer.
+  const steps = r.before.filter((st) => !/^(set|expect)\b/.test(st.command.trim()));
+  return { profile: file.profile, steps, command: r.line.text };
 }
 
 function questionBlock(course: Course, eq: ExamQuestion, n: number, lang: Lang, s: PrintStrings): string[] {

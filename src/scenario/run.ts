@@ -23,7 +23,7 @@ import {
   type World,
   type WorldOptions,
 } from '../core/index.js';
-import { ScriptError, type Line } from './parse.js';
+import { ScriptError, parseScript, type Line } from './parse.js';
 
 export interface Step {
   line: number;
@@ -192,4 +192,42 @@ export function runScript(lines: readonly Line[]): RunResult {
     }
   }
   return { steps, outcome: { kind: 'ok' }, world: runner.world };
+}
+
+export interface LineRun {
+  /** The steps of every command line before the one asked about. */
+  before: Step[];
+  /** The command line asked about. */
+  line: Line;
+  /** What that line did. */
+  step: Step;
+}
+
+/**
+ * Runs a script up to the command on line `lineNumber` and then that line: what a predict-the-state
+ * item shows and asks about. Returns why it cannot, as a sentence, when the script does not get there.
+ */
+export function runToLine(source: string, lineNumber: number): LineRun | { error: string } {
+  let lines: Line[];
+  try {
+    lines = parseScript(source);
+  } catch (e) {
+    if (e instanceof ScriptError) return { error: `the scenario does not parse (line ${e.line}: ${e.message})` };
+    throw e;
+  }
+  const at = lines.findIndex((l) => l.line === lineNumber);
+  if (at < 0) return { error: `line ${lineNumber} of the scenario is not a command (blank or comment)` };
+  const runner = new ScenarioRunner();
+  try {
+    const before: Step[] = [];
+    for (const l of lines.slice(0, at)) {
+      const s = runner.step(l);
+      if (s.expect && !s.expect.ok) return { error: `the scenario's expect on line ${l.line} fails before step ${lineNumber}` };
+      before.push(s);
+    }
+    return { before, line: lines[at]!, step: runner.step(lines[at]!) };
+  } catch (e) {
+    if (e instanceof ScriptError) return { error: `the scenario fails on line ${e.line}: ${e.message}` };
+    throw e;
+  }
 }

@@ -10,8 +10,7 @@ import type { Answer } from '../../engine/grade.js';
 import { describe, type FlagName } from '../../core/segment.js';
 import { STATES, type State } from '../../core/types.js';
 import { formatTime } from '../../scenario/ladder.js';
-import { parseScript, ScriptError } from '../../scenario/parse.js';
-import { ScenarioRunner, type Step } from '../../scenario/run.js';
+import { runToLine, type Step } from '../../scenario/run.js';
 import type { Keystroke } from '../keystroke.js';
 import { fill } from '../screens/practice-strings.js';
 import type { KeyResult, ViewCtx } from '../screens/practice-types.js';
@@ -37,34 +36,20 @@ export interface PredictSetup {
 
 export function setupPredict(q: PredictQ, file: ScenarioFile | undefined, lang: Lang): PredictSetup | null {
   if (!file) return null;
-  try {
-    const lines = parseScript(file.source);
-    const at = lines.findIndex((l) => l.line === q.step);
-    if (at < 0) return null;
-    const runner = new ScenarioRunner();
-    const steps = lines.slice(0, at).map((l) => runner.step(l));
-    const last = steps[steps.length - 1];
-    const states = { client: last?.client ?? 'CLOSED', server: last?.server ?? 'CLOSED' };
-    let outcome: Step | null = null;
-    try {
-      outcome = runner.step(lines[at]!);
-    } catch (e) {
-      if (!(e instanceof ScriptError)) throw e;
-    }
-    return {
-      title: clean(file.title[lang]),
-      profile: clean(file.profile),
-      steps,
-      command: clean(lines[at]!.text),
-      line: q.step,
-      before: states[q.host],
-      outcome,
-      beforeOutcome: states,
-    };
-  } catch (e) {
-    if (e instanceof ScriptError) return null;
-    throw e;
-  }
+  const r = runToLine(file.source, q.step);
+  if ('error' in r) return null;
+  const last = r.before[r.before.length - 1];
+  const states = { client: last?.client ?? 'CLOSED', server: last?.server ?? 'CLOSED' };
+  return {
+    title: clean(file.title[lang]),
+    profile: clean(file.profile),
+    steps: r.before,
+    command: clean(r.line.text),
+    line: q.step,
+    before: states[q.host],
+    outcome: r.step,
+    beforeOutcome: states,
+  };
 }
 
 const SENDS: FlagName[][] = [[], ['SYN'], ['SYN', 'ACK'], ['ACK'], ['FIN', 'ACK'], ['RST'], ['RST', 'ACK'], ['PSH', 'ACK']];
