@@ -2,22 +2,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Terminal, hasTmux } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { hasTmux, terminals } from './tmux.js';
 
 /** Only Home shows this: the menu cursor on its first item. */
 const HOME = '❯ Learn';
 
-const open: Terminal[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
-
-function start(home: string, args: string[] = [], size?: { columns: number; rows: number }): Terminal {
-  const t = new Terminal(args, { TCP_TRAINER_HOME: home, LANG: 'en_US.UTF-8' }, size);
-  open.push(t);
-  return t;
-}
+const start = terminals();
 
 describe.skipIf(!hasTmux)('in a real terminal (tmux)', () => {
   it('starts on Home, opens help with ?, and quits cleanly with q', async () => {

@@ -5,10 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import builtin from 'virtual:builtin-pack';
 import stringWidth from 'string-width';
-import { Terminal, hasTmux } from './tmux.js';
+import { hasTmux, terminals, type Terminal } from './tmux.js';
 import { buildCourse } from '../../src/engine/course.js';
 import { selectExam } from '../../src/exam/select.js';
 
@@ -17,16 +17,7 @@ const course = buildCourse([{ pack: builtin, dir: null }]);
 let seed = 0;
 while (course.questions.find((c) => c.key === selectExam(course, { count: 3, topics: [], seed })[0]!.key)!.question.kind !== 'single') seed++;
 
-const open: Terminal[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
-
-function start(home: string, args: string[], size?: { columns: number; rows: number }): Terminal {
-  const t = new Terminal(args, { TCP_TRAINER_HOME: home, LANG: 'en_US.UTF-8' }, size);
-  open.push(t);
-  return t;
-}
+const start = terminals();
 
 /** Everything the terminal showed, scrollback included (the JSON is longer than the window). */
 const history = (t: Terminal): string => execFileSync('tmux', ['capture-pane', '-p', '-S', '-', '-t', t.session], { encoding: 'utf8' });

@@ -3,9 +3,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import builtin from 'virtual:builtin-pack';
-import { Terminal, hasTmux } from './tmux.js';
+import { hasTmux, terminals } from './tmux.js';
 import { run } from '../cli/run.js';
 import { buildCourse } from '../../src/engine/course.js';
 import { selectDrill } from '../../src/drill/interview-set.js';
@@ -17,16 +17,7 @@ while (selectDrill(course, 1, seed)[0]!.key !== TW) seed++;
 const twq = course.questions.find((c) => c.key === TW)!.question;
 const followupPrompts = twq.kind === 'open' ? selectDrill(course, 1, seed)[0]!.followups.map((f) => twq.en.followups![f]!.prompt) : [];
 
-const open: Terminal[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
-
-function start(home: string, args: string[], size?: { columns: number; rows: number }): Terminal {
-  const t = new Terminal(args, { TCP_TRAINER_HOME: home, LANG: 'en_US.UTF-8' }, size);
-  open.push(t);
-  return t;
-}
+const start = terminals();
 
 describe('tcp-trainer interview: options', () => {
   it.each([

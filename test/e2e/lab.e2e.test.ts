@@ -4,20 +4,11 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run } from '../cli/run.js';
-import { Terminal, hasTmux } from './tmux.js';
+import { hasTmux, terminals, type Terminal } from './tmux.js';
 
-const open: Terminal[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
-
-function start(home: string, args: string[], size?: { columns: number; rows: number }): Terminal {
-  const t = new Terminal(args, { TCP_TRAINER_HOME: home, LANG: 'en_US.UTF-8' }, size);
-  open.push(t);
-  return t;
-}
+const start = terminals();
 
 function keys(t: Terminal, ...names: string[]): void {
   for (const n of names) t.key(n);

@@ -4,6 +4,7 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/tcp-trainer.js', import.meta.url));
@@ -61,4 +62,20 @@ export class Terminal {
 
 function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * `start(home, args, size)` runs tcp-trainer in a new tmux window with its progress in `home`
+ * (English locale); every window started in a test is closed after it.
+ */
+export function terminals(): (home: string, args?: string[], size?: { columns: number; rows: number }) => Terminal {
+  const open: Terminal[] = [];
+  afterEach(() => {
+    while (open.length) open.pop()!.close();
+  });
+  return (home, args = [], size) => {
+    const t = new Terminal(args, { TCP_TRAINER_HOME: home, LANG: 'en_US.UTF-8' }, size);
+    open.push(t);
+    return t;
+  };
 }
