@@ -63,6 +63,7 @@ function loadTs(file) {
  * its result is passed to every `measure`. `detail(ctx, samples)` may add a line of context.
  */
 const startup = () => import('./startup.mjs');
+const packaging = () => import('../scripts/check-package.mjs');
 
 const BENCHES = [
   {
@@ -96,6 +97,21 @@ const BENCHES = [
       const base = await s.nodeBaseline();
       return (await s.appFirstFrame()) / base;
     },
+  },
+  {
+    name: 'package: packed size of the npm tarball',
+    unit: 'KB',
+    target: { op: '<=', value: 400 },
+    runs: 1,
+    measure: async () => (await packaging()).pack().bytes / 1024,
+  },
+  {
+    name: 'package: cold npx install and first run from the tarball (empty npm cache)',
+    unit: 'ms',
+    target: { op: '<=', value: 5000 },
+    runs: 3,
+    setup: async () => (await packaging()).pack().tarball,
+    measure: async (tarball) => (await packaging()).npxFirstRun(tarball).ms,
   },
   {
     name: 'ui: keypress to next frame in Practice (median of 40 presses)',
@@ -165,7 +181,7 @@ function median(xs) {
 }
 
 function fmt(n, unit) {
-  if (unit === 's' || unit === 'ms' || unit === 'x' || unit === 'MB') return n.toFixed(unit === 's' || unit === 'x' ? 2 : 1);
+  if (unit === 's' || unit === 'ms' || unit === 'x' || unit === 'MB' || unit === 'KB') return n.toFixed(unit === 's' || unit === 'x' ? 2 : 1);
   return Math.round(n).toLocaleString('en-US');
 }
 
