@@ -6,7 +6,7 @@ import { compilePack } from '../content/compile.js';
 import { formatProblem, type Problem } from '../content/load.js';
 import { LANGS, type QuestionKind } from '../content/schema.js';
 import { validatePack, type CompiledPack } from '../content/validate.js';
-import { stripControl } from '../text/sanitize.js';
+import { escapeJsonControls, stripControl } from '../text/sanitize.js';
 import type { Context } from './commands.js';
 import { UserError } from './user-error.js';
 
@@ -83,7 +83,7 @@ export async function runList(argv: string[], ctx: Context): Promise<number> {
     })),
   }));
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    process.stdout.write(`${escapeJsonControls(JSON.stringify(rows, null, 2))}\n`);
     return 0;
   }
   const out: string[] = [];

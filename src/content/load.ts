@@ -64,7 +64,13 @@ class Reader {
   read(file: string): string | null {
     const path = join(this.dir, file);
     try {
-      const size = statSync(path).size;
+      const stat = statSync(path);
+      // A FIFO or a device (/dev/zero behind a symlink) would block the read or never end.
+      if (!stat.isFile()) {
+        this.problem(file, '', 'is not a regular file');
+        return null;
+      }
+      const size = stat.size;
       if (size > MAX_FILE_BYTES) {
         this.problem(file, '', `the file is ${Math.round(size / 1024)} KB; at most ${MAX_FILE_BYTES / 1024} KB`);
         return null;
@@ -80,11 +86,14 @@ class Reader {
   /** Parses YAML, reporting syntax errors with their line. Returns the document for line lookups. */
   yaml(file: string, text: string): { value: unknown; doc: Document; lines: LineCounter } | null {
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    // resolveKnownTags off: !!binary, !!set, !!omap and !!timestamp stay plain text, lists and maps, never a Buffer, Set, Map or Date.
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, resolveKnownTags: false });
     if (doc.errors.length > 0) {
       const e = doc.errors[0]!;
       const at = lines.linePos(e.pos[0]);
-      this.problem(file, '', `line ${at.line}: YAML syntax: ${e.message.split('\n')[0]}`);
+      // The parser's stack overflowed: say why in the author's terms.
+      if (e.code === 'RESOURCE_EXHAUSTION') this.problem(file, '', `line ${at.line}: nested more than ${MAX_DEPTH} levels deep`);
+      else this.problem(file, '', `line ${at.line}: YAML syntax: ${e.message.split('\n')[0]}`);
       return null;
     }
     if (depth(doc.contents) > MAX_DEPTH) {

@@ -9,7 +9,10 @@ z.config({
   customError: (issue) => {
     if (issue.code === 'invalid_type' && issue.input === undefined) return 'is missing';
     if (issue.code === 'unrecognized_keys') {
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')} (check the spelling against content/AUTHORING.md)`;
+      // Keys come from the pack: a few of them, each cut short, keep the message one readable line.
+      const shown = issue.keys.slice(0, 5).map((k) => `'${k.length > 40 ? `${k.slice(0, 40)}…` : k}'`);
+      const more = issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : '';
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${shown.join(', ')}${more} (check the spelling against content/AUTHORING.md)`;
     }
     return undefined;
   },

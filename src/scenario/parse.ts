@@ -49,11 +49,18 @@ function fail(line: number, message: string): never {
   throw new ScriptError(line, message);
 }
 
+/** A word of the script as a message quotes it: a long one is cut, so that an error stays one short line. */
+function q(s: string): string {
+  if (s.length <= 40) return s;
+  const head = s.slice(0, 40);
+  return `${/[\ud800-\udbff]$/.test(head) ? head.slice(0, -1) : head}…`;
+}
+
 function integer(line: number, what: string, s: string | undefined, min: number, max: number): number {
   if (s === undefined) fail(line, `${what}: a number is missing`);
-  if (!/^\d+$/.test(s)) fail(line, `${what}: '${s}' is not a whole number`);
+  if (!/^\d+$/.test(s)) fail(line, `${what}: '${q(s)}' is not a whole number`);
   const n = Number(s);
-  if (n < min || n > max) fail(line, `${what}: ${s} is out of range (${min}..${max})`);
+  if (n < min || n > max) fail(line, `${what}: ${q(s)} is out of range (${min}..${max})`);
   return n;
 }
 
@@ -63,20 +70,20 @@ export function parseDuration(line: number, what: string, s: string | undefined)
   if (s === undefined) fail(line, `${what}: a duration is missing (like 500ms, 3s, 2m or 2msl)`);
   if (s.toLowerCase() === '2msl') return { twoMsl: true };
   const m = /^(\d+)(ms|s|m)$/.exec(s);
-  if (!m) fail(line, `${what}: '${s}' is not a duration (an integer with ms, s or m, like 500ms, 3s, 2m; or 2msl)`);
+  if (!m) fail(line, `${what}: '${q(s)}' is not a duration (an integer with ms, s or m, like 500ms, 3s, 2m; or 2msl)`);
   const ms = Number(m[1]) * UNIT[m[2]!]!;
-  if (!Number.isSafeInteger(ms) || ms > 10 * 365 * 24 * 3_600_000) fail(line, `${what}: '${s}' is too long`);
+  if (!Number.isSafeInteger(ms) || ms > 10 * 365 * 24 * 3_600_000) fail(line, `${what}: '${q(s)}' is too long`);
   return { ms };
 }
 
 function host(line: number, s: string | undefined): HostId {
   if (s === 'client' || s === 'server') return s;
-  fail(line, `expected client or server, got '${s ?? ''}'`);
+  fail(line, `expected client or server, got '${q(s ?? '')}'`);
 }
 
 function direction(line: number, s: string | undefined): Direction {
   if (s === 'c>s' || s === 's>c') return s;
-  fail(line, `expected a direction c>s or s>c, got '${s ?? ''}'`);
+  fail(line, `expected a direction c>s or s>c, got '${q(s ?? '')}'`);
 }
 
 function state(line: number, s: string | undefined): State {
@@ -84,8 +91,8 @@ function state(line: number, s: string | undefined): State {
   const norm = s.toUpperCase().replace(/_/g, '-');
   if (isState(norm)) return norm;
   // The seed material spells it SYN_SEND; RFC 9293 3.3.2 calls it SYN-SENT.
-  if (norm === 'SYN-SEND') fail(line, `expect: there is no state '${s}'; RFC 9293 calls it SYN-SENT`);
-  fail(line, `expect: unknown state '${s}' (one of ${STATES.join(' ')})`);
+  if (norm === 'SYN-SEND') fail(line, `expect: there is no state '${q(s)}'; RFC 9293 calls it SYN-SENT`);
+  fail(line, `expect: unknown state '${q(s)}' (one of ${STATES.join(' ')})`);
 }
 
 function flags(line: number, s: string | undefined): FlagName[] {
@@ -94,7 +101,7 @@ function flags(line: number, s: string | undefined): FlagName[] {
   const out: FlagName[] = [];
   for (const part of s.split(',')) {
     const f = part.toUpperCase();
-    if (!(f in FLAG_BITS)) fail(line, `inject: unknown flag '${part}' (use URG, ACK, PSH, RST, SYN, FIN or NONE)`);
+    if (!(f in FLAG_BITS)) fail(line, `inject: unknown flag '${q(part)}' (use URG, ACK, PSH, RST, SYN, FIN or NONE)`);
     if (out.includes(f as FlagName)) fail(line, `inject: flag ${f} is given twice`);
     out.push(f as FlagName);
   }
@@ -102,7 +109,7 @@ function flags(line: number, s: string | undefined): FlagName[] {
 }
 
 function noMore(line: number, words: string[], from: number, usage: string): void {
-  if (words.length > from) fail(line, `unexpected '${words[from]}' (usage: ${usage})`);
+  if (words.length > from) fail(line, `unexpected '${q(words[from]!)}' (usage: ${usage})`);
 }
 
 function parseSet(line: number, w: string[]): Command {
@@ -113,7 +120,7 @@ function parseSet(line: number, w: string[]): Command {
     case 'server.isn':
       return { kind: 'set-isn', host: key === 'client.isn' ? 'client' : 'server', value: integer(line, `set ${key}`, value, 0, U32) };
     case 'profile':
-      if (value === undefined || !isProfileName(value)) fail(line, `set profile: expected rfc or linux, got '${value ?? ''}'`);
+      if (value === undefined || !isProfileName(value)) fail(line, `set profile: expected rfc or linux, got '${q(value ?? '')}'`);
       return { kind: 'set-profile', value };
     case 'msl': {
       const d = parseDuration(line, 'set msl', value);
@@ -128,12 +135,12 @@ function parseSet(line: number, w: string[]): Command {
     case 'backlog':
       return { kind: 'set-backlog', value: integer(line, 'set backlog', value, 1, 65535) };
     case 'syncookies':
-      if (value !== 'on' && value !== 'off') fail(line, `set syncookies: expected on or off, got '${value ?? ''}'`);
+      if (value !== 'on' && value !== 'off') fail(line, `set syncookies: expected on or off, got '${q(value ?? '')}'`);
       return { kind: 'set-syncookies', value: value === 'on' };
     case 'seed':
       return { kind: 'set-seed', value: integer(line, 'set seed', value, 0, U32) };
     default:
-      fail(line, `set: unknown setting '${key ?? ''}' (client.isn, server.isn, profile, msl, backlog, syncookies, rto, seed)`);
+      fail(line, `set: unknown setting '${q(key ?? '')}' (client.isn, server.isn, profile, msl, backlog, syncookies, rto, seed)`);
   }
 }
 
@@ -143,7 +150,7 @@ function parseInject(line: number, w: string[]): Command {
   const fields: Record<string, number> = {};
   for (const word of w.slice(3)) {
     const m = /^(seq|ack|len)=(.*)$/.exec(word);
-    if (!m) fail(line, `inject: unexpected '${word}' (usage: inject c>s|s>c FLAGS seq=N [ack=N] [len=N])`);
+    if (!m) fail(line, `inject: unexpected '${q(word)}' (usage: inject c>s|s>c FLAGS seq=N [ack=N] [len=N])`);
     if (m[1]! in fields) fail(line, `inject: ${m[1]} is given twice`);
     fields[m[1]!] = integer(line, `inject ${m[1]}`, m[2], 0, m[1] === 'len' ? 65535 : U32);
   }
@@ -160,7 +167,7 @@ function parseCommand(line: number, w: string[]): Command {
     case 'server': {
       const call = w[1];
       if (!call || !(APP_CALLS as readonly string[]).includes(call)) {
-        fail(line, `${verb}: unknown call '${call ?? ''}' (${APP_CALLS.join(', ')})`);
+        fail(line, `${verb}: unknown call '${q(call ?? '')}' (${APP_CALLS.join(', ')})`);
       }
       if (call === 'send') {
         noMore(line, w, 3, `${verb} send N`);
@@ -193,7 +200,7 @@ function parseCommand(line: number, w: string[]): Command {
       noMore(line, w, 3, 'expect client|server STATE');
       return { kind: 'expect', host: host(line, w[1]), state: state(line, w[2]) };
     default:
-      fail(line, `unknown command '${verb}' (set, client, server, deliver, drop, dup, inject, flood, wait, expect)`);
+      fail(line, `unknown command '${q(verb ?? '')}' (set, client, server, deliver, drop, dup, inject, flood, wait, expect)`);
   }
 }
 

@@ -9,3 +9,11 @@ const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 export function stripControl(text: string): string {
   return text.replace(SEQUENCES, '').replace(CONTROLS, '');
 }
+
+/**
+ * JSON for a terminal: JSON.stringify escapes C0 controls but leaves DEL and C1 raw (U+009B is
+ * CSI). Escaped, they reach no terminal, and the JSON still parses to the same text.
+ */
+export function escapeJsonControls(json: string): string {
+  return json.replace(/[\x7f-\x9f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

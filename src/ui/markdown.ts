@@ -5,7 +5,7 @@
 // wrapped (CJK-aware); code, figures and tables are pictures, so they are
 // cut, never wrapped.
 
-import { clean, stringWidth, truncate, wrapText } from './text.js';
+import { clean, expandTabs, stringWidth, truncate, wrapText } from './text.js';
 
 export interface Span {
   text: string;
@@ -82,7 +82,8 @@ export function renderMarkdown(body: string, width: number, figures: Record<stri
     if (figure) {
       gap();
       const name = figure[1]!;
-      const art = figures[name];
+      // Own names only: {{figure:constructor}} is not Object's constructor.
+      const art = Object.hasOwn(figures, name) ? figures[name] : undefined;
       if (art === undefined) picture('figure', options.missingFigure?.(name) ?? `[figure: ${name}]`);
       else for (const l of trimBlankEdges(expandTabs(clean(art)).split('\n'))) picture('figure', l);
       i++;
@@ -154,24 +155,6 @@ export function renderMarkdown(body: string, width: number, figures: Record<stri
 
 function startsBlock(line: string): boolean {
   return FENCE.test(line) || FIGURE.test(line) || HEADING.test(line) || TABLE.test(line) || ITEM.test(line);
-}
-
-function expandTabs(s: string): string {
-  return s.replace(/[^\n]*\t[^\n]*/g, (line) => {
-    let col = 0;
-    let outLine = '';
-    for (const ch of line) {
-      if (ch === '\t') {
-        const n = 4 - (col % 4);
-        outLine += ' '.repeat(n);
-        col += n;
-      } else {
-        outLine += ch;
-        col += stringWidth(ch);
-      }
-    }
-    return outLine;
-  });
 }
 
 function trimBlankEdges(lines: string[]): string[] {

@@ -6,8 +6,30 @@ import { stripControl } from '../text/sanitize.js';
 
 export { stringWidth };
 
+/**
+ * A tab moves the cursor to the terminal's next tab stop, a width no layout can know, so it
+ * becomes spaces to the next multiple of 4 columns, like the lesson reader's code blocks.
+ */
 export function clean(s: string): string {
-  return stripControl(s);
+  return expandTabs(stripControl(s));
+}
+
+export function expandTabs(s: string): string {
+  return s.replace(/[^\n]*\t[^\n]*/g, (line) => {
+    let col = 0;
+    let out = '';
+    for (const ch of line) {
+      if (ch === '\t') {
+        const n = 4 - (col % 4);
+        out += ' '.repeat(n);
+        col += n;
+      } else {
+        out += ch;
+        col += stringWidth(ch);
+      }
+    }
+    return out;
+  });
 }
 
 /** Cuts `s` to `width` columns, ending with … when it had to cut. */
