@@ -189,6 +189,8 @@ export class ProgressStore {
     if (this.mode === 'memory' || !this.conf) return null;
     this.pending.push(change);
     try {
+      // The directory may have gone since the session began; the lock file is made in it first.
+      mkdirSync(this.dir, { recursive: true });
       withLock(this.lockPath, () => {
         let c: Classified;
         try {

@@ -78,6 +78,23 @@ export type Classified =
   | { kind: 'newer'; version: number }
   | { kind: 'invalid'; reason: string };
 
+/**
+ * The trainer writes a few levels. A file nested thousands deep (an unknown field is kept as it is)
+ * would overflow the stack when the session copies or saves it, so it is not progress.
+ */
+const MAX_DEPTH = 64;
+
+/** Measured without recursion, for the same reason. */
+function tooDeep(data: unknown): boolean {
+  const stack: Array<[unknown, number]> = [[data, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) return true;
+    if (typeof value === 'object' && value !== null) for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Decides what a parsed file is: current, migratable, from a newer release, or not progress at all. */
 export function classify(data: unknown): Classified {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { kind: 'invalid', reason: 'not a JSON object' };
@@ -85,6 +102,7 @@ export function classify(data: unknown): Classified {
   const version = doc['version'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { kind: 'invalid', reason: 'no schema version' };
   if (version > PROGRESS_VERSION) return { kind: 'newer', version };
+  if (tooDeep(doc)) return { kind: 'invalid', reason: `nested more than ${MAX_DEPTH} levels deep` };
   for (let v = version; v < PROGRESS_VERSION; v++) {
     const step = MIGRATIONS[v];
     if (!step) return { kind: 'invalid', reason: `no migration from version ${v}` };
