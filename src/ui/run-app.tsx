@@ -24,6 +24,26 @@ async function ask(question: string, input: NodeJS.ReadableStream, output: NodeJ
   return /^y(es)?$/i.test(answer.trim());
 }
 
+/** Errors of a terminal that has gone away (its window closed, its ssh connection dropped). */
+const GONE = new Set(['EIO', 'EPIPE', 'ENXIO', 'EBADF']);
+
+/**
+ * The terminal hung up: nothing can be drawn any more, and every answer is already saved. The
+ * process ends as the hangup would end it. Left to Ink, the last frame's write failed with an
+ * unhandled EIO, and Node, restoring the dead terminal's mode on the way out, aborted (exit 134).
+ */
+function hangUp(): void {
+  process.removeAllListeners('SIGHUP');
+  process.kill(process.pid, 'SIGHUP');
+  // Still here: SIGHUP is ignored (nohup).
+  process.exit(129);
+}
+
+function onTerminalError(e: NodeJS.ErrnoException): void {
+  if (GONE.has(e.code ?? '')) hangUp();
+  else throw e;
+}
+
 export interface RunOptions {
   lang: Lang;
   packs: string[];
@@ -43,6 +63,9 @@ export async function runApp(o: RunOptions): Promise<number> {
   for (const n of notices) o.stdout.write(`tcp-trainer: ${n}\n`);
   if (unsaved && !(await ask(t('unsavedAsk', { message: unsaved.message }), o.stdin, o.stdout))) return 1;
 
+  process.on('SIGHUP', hangUp);
+  o.stdout.on('error', onTerminalError);
+  o.stdin.on('error', onTerminalError);
   const app = render(
     <ServicesProvider course={course} lang={o.lang} store={store} notice={notices[0] ?? null}>
       <App initial={o.initial} />
