@@ -1,6 +1,5 @@
 // `tcp-trainer validate [DIR]` and `tcp-trainer list [--json]`.
 
-import { parseArgs } from 'node:util';
 import { PackError, builtinPack, loadCatalog } from '../content/catalog.js';
 import { compilePack } from '../content/compile.js';
 import { formatProblem, type Problem } from '../content/load.js';
@@ -8,15 +7,8 @@ import { LANGS, type QuestionKind } from '../content/schema.js';
 import { validatePack, type CompiledPack } from '../content/validate.js';
 import { escapeJsonControls, stripControl } from '../text/sanitize.js';
 import type { Context } from './commands.js';
+import { commandArgs } from './args.js';
 import { UserError } from './user-error.js';
-
-function args(name: string, argv: string[], options: Record<string, { type: 'boolean' }>, usage: string) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UserError(`${name}: ${String((e as Error).message).split('. ')[0]} (usage: ${usage})`, 2);
-  }
-}
 
 /** Re-checks the compiled built-in course: answers, scenarios and predict keys as the bundle holds them. */
 function checkBuiltin(): { pack: CompiledPack; problems: Problem[] } {
@@ -46,7 +38,7 @@ function summary(pack: CompiledPack): string {
 }
 
 export async function runValidate(argv: string[], _ctx: Context): Promise<number> {
-  const { positionals } = args('validate', argv, {}, 'tcp-trainer validate [DIR]');
+  const { positionals } = commandArgs('validate', argv, {}, 'usage: tcp-trainer validate [DIR]');
   if (positionals.length > 1) throw new UserError('validate: give at most one pack directory', 2);
   const dir = positionals[0];
   const { pack, problems } = dir === undefined ? checkBuiltin() : compilePack(dir);
@@ -60,7 +52,7 @@ export async function runValidate(argv: string[], _ctx: Context): Promise<number
 }
 
 export async function runList(argv: string[], ctx: Context): Promise<number> {
-  const { values, positionals } = args('list', argv, { json: { type: 'boolean' } }, 'tcp-trainer list [--json]');
+  const { values, positionals } = commandArgs('list', argv, { json: { type: 'boolean' } }, 'usage: tcp-trainer list [--json]');
   if (positionals.length > 0) throw new UserError(`list: unexpected '${positionals[0]}' (usage: tcp-trainer list [--json])`, 2);
   let catalog;
   try {
