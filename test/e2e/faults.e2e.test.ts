@@ -254,9 +254,15 @@ describe.skipIf(!hasTmux)('terminal faults (tmux)', () => {
     await p.waitFor('❯ Learn');
     p.key('Down');
     p.key('Enter');
+    await p.waitFor(/1\/\d+ · due/);
     await answerCard(p);
     p.key('Enter');
+    // The next card, not the feedback of the last one, before answering again.
+    await p.waitFor(/2\/\d+ · due/);
     await answerCard(p);
+    // Saved from an effect just after the feedback is drawn.
+    const deadline = Date.now() + 5000;
+    while (progress(dir).reviews.length < 2 && Date.now() < deadline) await sleep(20);
     const pid = p.appPid();
     const t0 = Date.now();
     p.close();
