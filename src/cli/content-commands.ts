@@ -56,7 +56,7 @@ export async function runList(argv: string[], ctx: Context): Promise<number> {
   if (positionals.length > 0) throw new UserError(`list: unexpected '${positionals[0]}' (usage: tcp-trainer list [--json])`, 2);
   let catalog;
   try {
-    catalog = loadCatalog(ctx.packs);
+    catalog = await loadCatalog(ctx.packs);
   } catch (e) {
     if (e instanceof PackError) throw new UserError(stripControl(e.message), 1);
     throw e;

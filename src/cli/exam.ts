@@ -3,8 +3,8 @@
 // terminal needed; `--json` prints the result once the app has exited.
 // Option mistakes are one line and exit 2.
 
-import { PackError, loadCatalog } from '../content/catalog.js';
-import { buildCourse, type Course } from '../engine/course.js';
+import { loadCourse } from './course.js';
+import type { Course } from '../engine/course.js';
 import { examCommand, examMarkdown } from '../exam/print.js';
 import { seedFrom } from '../engine/random.js';
 import { resultJson } from '../exam/score.js';
@@ -51,15 +51,6 @@ function number(name: string, value: string | undefined, min: number, max: numbe
   const n = Number(value.trim());
   if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) throw usageError(`--${name} must be a whole number from ${min} to ${max}, not '${stripControl(value)}'`);
   return n;
-}
-
-function loadCourse(ctx: Context): Course {
-  try {
-    return buildCourse(loadCatalog(ctx.packs));
-  } catch (e) {
-    if (e instanceof PackError) throw new UserError(stripControl(e.message), 1);
-    throw e;
-  }
 }
 
 export interface ExamArgs {
@@ -147,7 +138,7 @@ export async function runExam(argv: string[], ctx: Context): Promise<number> {
     process.stdout.write(EXAM_USAGE);
     return 0;
   }
-  const course = loadCourse(ctx);
+  const course = await loadCourse(ctx);
   if (a.mode === 'print') return print(course, a, ctx);
 
   let route: Extract<Route, { name: 'exam' }>;

@@ -52,6 +52,9 @@ export async function runInteractive(ctx: Context, screenReader: boolean, initia
   const noColor = process.env['NO_COLOR'];
   if (noColor !== undefined && noColor !== '') process.env['FORCE_COLOR'] = '0';
 
+  // Yoga (inside Ink) fetches its WebAssembly from a data: URL when fetch() exists, which makes Node
+  // load its HTTP client at start-up; without fetch it decodes the bytes at once. The app never fetches.
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
   const { runApp } = await import('../ui/run-app.js');
   try {
     return await runApp({ lang: ctx.lang, packs: ctx.packs, screenReader, stdin, stdout, ...(initial ? { initial } : {}) });

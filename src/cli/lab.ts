@@ -2,8 +2,8 @@
 // `tcp-trainer lab ID` opens one in the trainer (Home › Labs › the lab);
 // `tcp-trainer lab --sandbox` opens the sandbox.
 
-import { PackError, loadCatalog } from '../content/catalog.js';
-import { buildCourse, type Course } from '../engine/course.js';
+import { loadCourse } from './course.js';
+import type { Course } from '../engine/course.js';
 import { findLab } from '../labs/find.js';
 import { stripControl } from '../text/sanitize.js';
 import type { Context } from './commands.js';
@@ -12,15 +12,6 @@ import { commandArgs } from './args.js';
 import { UserError } from './user-error.js';
 
 const USAGE = 'tcp-trainer lab [ID | --sandbox]';
-
-function course(ctx: Context): Course {
-  try {
-    return buildCourse(loadCatalog(ctx.packs));
-  } catch (e) {
-    if (e instanceof PackError) throw new UserError(stripControl(e.message), 1);
-    throw e;
-  }
-}
 
 /** Bare ids where they are unique across the loaded packs, else pack/id. */
 function shownIds(c: Course): string[] {
@@ -36,7 +27,7 @@ export async function runLab(argv: string[], ctx: Context): Promise<number> {
   const screenReader = ctx.screenReader ?? false;
   if (values.sandbox) return runInteractive(ctx, screenReader, [{ name: 'home' }, { name: 'labs' }, { name: 'sandbox' }]);
 
-  const c = course(ctx);
+  const c = await loadCourse(ctx);
   if (id !== undefined) {
     const entry = findLab(c, id);
     if (!entry) throw new UserError(`lab: there is no lab '${stripControl(id)}'; run tcp-trainer lab to list the ids`, 2);

@@ -2,8 +2,6 @@
 // each validated before it is used.
 
 import builtin from 'virtual:builtin-pack';
-import { formatProblem } from './load.js';
-import { compilePack } from './compile.js';
 import type { CompiledPack } from './validate.js';
 import { PackError } from './pack-error.js';
 
@@ -19,9 +17,15 @@ export function builtinPack(): CompiledPack {
   return builtin;
 }
 
-/** Loads the built-in pack and the extra ones; throws PackError with one line for the first bad pack. */
-export function loadCatalog(extraDirs: readonly string[]): LoadedPack[] {
+/**
+ * Loads the built-in pack and the extra ones; throws PackError with one line for the first bad pack.
+ * The loader (YAML, the schemas) is imported only when there is an extra pack: the built-in course
+ * is already compiled, and start-up should not pay for reading packs.
+ */
+export async function loadCatalog(extraDirs: readonly string[]): Promise<LoadedPack[]> {
   const out: LoadedPack[] = [{ pack: builtin, dir: null }];
+  if (extraDirs.length === 0) return out;
+  const [{ compilePack }, { formatProblem }] = await Promise.all([import('./compile.js'), import('./load.js')]);
   for (const dir of extraDirs) {
     const { pack, problems } = compilePack(dir);
     if (!pack || problems.length > 0) {

@@ -57,7 +57,7 @@ export interface RunOptions {
 
 /** Returns the exit code. Throws PackError for a bad --pack (main.ts prints it). */
 export async function runApp(o: RunOptions): Promise<number> {
-  const course = buildCourse(loadCatalog(o.packs));
+  const course = buildCourse(await loadCatalog(o.packs));
   const t = translator(o.lang);
   const { store, notices, unsaved } = ProgressStore.open();
   for (const n of notices) o.stdout.write(`tcp-trainer: ${n}\n`);
