@@ -2,22 +2,14 @@
 // run with TCP_TRAINER_HOME in a temp dir (never the real config).
 // Needs `npm run build` first (npm test does it).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyProgress, Progress, type CardJson } from '../../src/store/progress.js';
 import { root, run } from './run.js';
+import { tempDirs } from '../support/node-module.js';
 
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tcp-trainer-cli-progress-'));
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('tcp-trainer-cli-progress');
 
 /** A learner's home: runs the CLI with TCP_TRAINER_HOME pointing at it. */
 function home() {

@@ -3,13 +3,13 @@
 // real files. Each must answer with a clear error, never crash, never hang.
 // The seed is fixed; FC_SEED and FC_RUNS explore further.
 
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempDirs } from '../support/node-module.js';
 import { compilePack } from '../../src/content/compile.js';
 import { formatProblem, type Problem } from '../../src/content/load.js';
 import { ScriptError, parseScript, type Line } from '../../src/scenario/parse.js';
@@ -28,15 +28,7 @@ const BUDGET_MS = 2_000;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const GOOD = join(ROOT, 'test/fixtures/packs/good');
 
-const temps: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `tcp-trainer-fuzz-${prefix}-`));
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const d of temps) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs('tcp-trainer-fuzz');
 
 /** Runs `fn`, failing when it takes longer than the budget; returns its result and the time taken. */
 function timed<T>(what: string, fn: () => T): T {

@@ -13,11 +13,11 @@
 // also let a pack's SGR through.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { tempDirs } from '../support/node-module.js';
 
 vi.hoisted(() => {
   process.env['FORCE_COLOR'] = '0';
@@ -46,15 +46,8 @@ function firstControl(text: string, re = CONTROL): string | null {
   return `U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${m.index}: ${JSON.stringify(text.slice(Math.max(0, m.index - 40), m.index + 20))}`;
 }
 
-const temps: string[] = [];
-function tempDir(prefix = 'pack'): string {
-  const dir = mkdtempSync(join(tmpdir(), `tcp-trainer-hostile-${prefix}-`));
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const d of temps) rmSync(d, { recursive: true, force: true });
-});
+const scratch = tempDirs('tcp-trainer-hostile');
+const tempDir = (part = 'pack'): string => scratch(part);
 
 function loaded(dir: string): LoadedPack {
   const { pack, problems } = compilePack(dir);
@@ -452,8 +445,7 @@ describe('a pack of 3,000 valid questions', () => {
     expect(problems).toEqual([]);
     expect(pack!.questions.length).toBe(3008);
 
-    const home = mkdtempSync(join(tmpdir(), 'tcp-trainer-hostile-ui-'));
-    temps.push(home);
+    const home = tempDir('ui');
     ProgressStore.open({ dir: home }).store.update((p) => {
       p.settings.newPerDay = 500;
     });

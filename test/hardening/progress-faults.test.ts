@@ -14,11 +14,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleForChild } from '../support/node-module.js';
 import { classify, emptyProgress, PROGRESS_VERSION, type Progress } from '../../src/store/progress.js';
 import { FILE_NAME, ProgressStore } from '../../src/store/progress-store.js';
-import { root } from '../cli/run.js';
 
 const NOW = new Date('2026-03-01T10:00:00.000Z');
 const STAMP = '2026-03-01T10-00-00-000Z';
@@ -115,17 +114,7 @@ let work: string;
 beforeAll(async () => {
   work = tempDir();
   chmodSync(work, 0o755);
-  await build({
-    absWorkingDir: root,
-    entryPoints: ['src/store/progress-store.ts'],
-    outfile: join(work, 'store.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-  });
+  await bundleForChild('src/store/progress-store.ts', join(work, 'store.mjs'));
   // Opens the store on DIR, answers, makes DIR read-only (chmod 0555) if asked, answers again,
   // makes it writable, answers a third time; prints what it saw as JSON.
   writeFileSync(

@@ -2,7 +2,7 @@
 // and see each of its `expect` lines hold. A few key steps are also checked
 // segment by segment, with the values worked out from RFC 9293 by hand.
 
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { synCookie } from '../../src/core/listener.js';

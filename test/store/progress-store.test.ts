@@ -5,11 +5,10 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { bundleForChild } from '../support/node-module.js';
 import { classify, emptyProgress, mergeProgress, Progress, PROGRESS_VERSION, type CardJson, type Review } from '../../src/store/progress.js';
 import { defaultDir, FILE_NAME, ProgressStore } from '../../src/store/progress-store.js';
-import { root } from '../cli/run.js';
 
 const NOW = new Date('2026-03-01T10:00:00.000Z');
 const STAMP = '2026-03-01T10-00-00-000Z';
@@ -291,17 +290,7 @@ describe('real processes', () => {
 
   beforeAll(async () => {
     work = tempDir();
-    await build({
-      absWorkingDir: root,
-      entryPoints: ['src/store/progress-store.ts'],
-      outfile: join(work, 'store.mjs'),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      logLevel: 'warning',
-      banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-    });
+    await bundleForChild('src/store/progress-store.ts', join(work, 'store.mjs'));
     // Appends COUNT reviews with ids ID/0.. as fast as it can, starting at START (epoch ms).
     writeFileSync(
       join(work, 'append.mjs'),
