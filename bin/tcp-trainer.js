@@ -1,12 +1,67 @@
 #!/usr/bin/env -S node --max-semi-space-size=1
-// The installed executable: loads the esbuild bundle (see scripts/build.mjs).
-import { existsSync } from 'node:fs';
+// The installed executable. It runs the bundle (dist/tcp-trainer.js, the body of an async function:
+// see scripts/build.mjs) through a V8 code cache, which Node 20 offers only through vm.Script:
+// parsing and compiling the bundle was the largest part of start-up. The cache is written once a
+// session has run for a second, so that it holds the code the app runs, and V8 rejects one that
+// does not fit this Node (then it is written again). TCP_TRAINER_CODE_CACHE=0 turns it off.
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
-const bundle = new URL('../dist/tcp-trainer.js', import.meta.url);
+const bundleUrl = new URL('../dist/tcp-trainer.js', import.meta.url);
+const bundlePath = fileURLToPath(bundleUrl);
 
-if (!existsSync(bundle)) {
+let source;
+try {
+  source = readFileSync(bundlePath, 'utf8');
+} catch {
   process.stderr.write('tcp-trainer: dist/tcp-trainer.js is missing; run `npm run build` first\n');
   process.exit(2);
 }
 
-await import(bundle.href);
+/** Where caches live: beside the progress file when TCP_TRAINER_HOME is set (tests), else the OS cache directory. */
+function cacheDir() {
+  const home = process.env.TCP_TRAINER_HOME;
+  if (home) return join(home, 'cache');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'tcp-trainer');
+  if (process.platform === 'win32') return join(process.env.LOCALAPPDATA || join(homedir(), 'AppData', 'Local'), 'tcp-trainer', 'Cache');
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tcp-trainer');
+}
+
+// V8 checks a cache against the source's length only, so the name carries the build's own hash
+// (the bundle's first comment), and the Node version and flags it was made with.
+const build = /^\/\*build ([0-9a-f]+)\*\//.exec(source)?.[1] ?? 'unknown';
+const flags = process.execArgv.join(' ').replace(/[^\w=.-]+/g, '_').slice(0, 60);
+const cacheName = `${build}-${process.version}-${process.arch}${flags ? `-${flags}` : ''}.v8cache`;
+const useCache = process.env.TCP_TRAINER_CODE_CACHE !== '0';
+const dir = useCache ? cacheDir() : null;
+
+let cachedData;
+if (dir) {
+  try {
+    cachedData = readFileSync(join(dir, cacheName));
+  } catch {
+    cachedData = undefined;
+  }
+}
+
+const script = new vm.Script(source, { filename: bundlePath, cachedData });
+
+if (dir && (cachedData === undefined || script.cachedDataRejected)) {
+  setTimeout(() => {
+    try {
+      mkdirSync(dir, { recursive: true });
+      const tmp = join(dir, `${cacheName}.${process.pid}`);
+      writeFileSync(tmp, script.createCachedData());
+      renameSync(tmp, join(dir, cacheName));
+      for (const old of readdirSync(dir)) if (old.endsWith('.v8cache') && old !== cacheName) rmSync(join(dir, old), { force: true });
+    } catch {
+      // A cache that cannot be written only costs start-up time.
+    }
+  }, 1000).unref();
+}
+
+await script.runInThisContext()(createRequire(bundleUrl), bundleUrl.href);

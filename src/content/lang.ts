@@ -1,4 +1,6 @@
-import { LANGS, type Lang } from './schema.js';
+// Here rather than in schema.ts, so that start-up does not build the pack schemas.
+export const LANGS = ['en', 'zh'] as const;
+export type Lang = (typeof LANGS)[number];
 
 export function isLang(s: string): s is Lang {
   return (LANGS as readonly string[]).includes(s);

@@ -3,6 +3,7 @@
 // Every text a learner reads exists in English (en) and Simplified Chinese (zh).
 
 import * as z from 'zod';
+import { LANGS, type Lang } from './lang.js';
 
 // Messages a pack author can act on, for the two mistakes zod words least helpfully.
 z.config({
@@ -18,8 +19,7 @@ z.config({
   },
 });
 
-export const LANGS = ['en', 'zh'] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, type Lang };
 
 /** Stable ids: progress is keyed by them, so they never change once published. No path separators. */
 export const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'an id is 2-64 characters of a-z, 0-9 and -, starting with a letter or digit');
