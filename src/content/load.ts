@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { LineCounter, isCollection, isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { LANGS, Lab, LessonMeta, Manifest, QuestionFile, type Lang, type Lesson, type Pack, type Question, type ScenarioFile } from './schema.js';
+import { byCodeUnit } from '../text/compare.js';
 
 export interface Problem {
   file: string;
@@ -196,7 +197,7 @@ function readLessons(r: Reader): Lesson[] {
     if (en.topic !== zh.topic || en.order !== zh.order) r.problem(e.files[1] ?? e.files[0]!, 'front matter', `topic and order must match the other language's (${en.topic}, ${en.order})`);
     lessons.push({ id, topic: en.topic, order: en.order, title: { en: en.title, zh: zh.title }, body: { en: e.body.en!, zh: e.body.zh! } });
   }
-  return lessons.sort((a, b) => a.topic.localeCompare(b.topic) || a.order - b.order);
+  return lessons.sort((a, b) => byCodeUnit(a.topic, b.topic) || a.order - b.order);
 }
 
 function readQuestions(r: Reader): SourcedQuestion[] {

