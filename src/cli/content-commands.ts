@@ -9,6 +9,7 @@ import { escapeJsonControls, stripControl } from '../text/sanitize.js';
 import type { Context } from './commands.js';
 import { commandArgs } from './args.js';
 import { UserError } from './user-error.js';
+import { usageOf } from './commands.js';
 
 /** Re-checks the compiled built-in course: answers, scenarios and predict keys as the bundle holds them. */
 function checkBuiltin(): { pack: CompiledPack; problems: Problem[] } {
@@ -38,7 +39,7 @@ function summary(pack: CompiledPack): string {
 }
 
 export async function runValidate(argv: string[], _ctx: Context): Promise<number> {
-  const { positionals } = commandArgs('validate', argv, {}, 'usage: tcp-trainer validate [DIR]');
+  const { positionals } = commandArgs('validate', argv, {}, `usage: ${usageOf('validate')}`);
   if (positionals.length > 1) throw new UserError('validate: give at most one pack directory', 2);
   const dir = positionals[0];
   const { pack, problems } = dir === undefined ? checkBuiltin() : compilePack(dir);
@@ -52,8 +53,8 @@ export async function runValidate(argv: string[], _ctx: Context): Promise<number
 }
 
 export async function runList(argv: string[], ctx: Context): Promise<number> {
-  const { values, positionals } = commandArgs('list', argv, { json: { type: 'boolean' } }, 'usage: tcp-trainer list [--json]');
-  if (positionals.length > 0) throw new UserError(`list: unexpected '${positionals[0]}' (usage: tcp-trainer list [--json])`, 2);
+  const { values, positionals } = commandArgs('list', argv, { json: { type: 'boolean' } }, `usage: ${usageOf('list')}`);
+  if (positionals.length > 0) throw new UserError(`list: unexpected '${positionals[0]}' (usage: ${usageOf('list')})`, 2);
   let catalog;
   try {
     catalog = await loadCatalog(ctx.packs);

@@ -10,8 +10,9 @@ import type { Context } from './commands.js';
 import { runInteractive } from './interactive.js';
 import { commandArgs } from './args.js';
 import { UserError } from './user-error.js';
+import { usageOf } from './commands.js';
 
-const USAGE = 'tcp-trainer lab [ID | --sandbox]';
+const USAGE = usageOf('lab');
 
 /** Bare ids where they are unique across the loaded packs, else pack/id. */
 function shownIds(c: Course): string[] {

@@ -17,8 +17,9 @@ import { LiveSession, type StepRecord } from '../live/run.js';
 import { LIVE_SCENARIOS, findLiveScenario, type LiveScenario } from '../live/scenarios.js';
 import { linuxSystem, type System } from '../live/system.js';
 import { countdownLine, header, leftovers, stepLines, summary } from '../live/render.js';
+import { usageOf } from './commands.js';
 
-const USAGE = 'usage: tcp-trainer live [SCENARIO] [--json] [--width N]';
+const USAGE = `usage: ${usageOf('live')}`;
 const EXIT_NO_PROC = 2;
 const EXIT_INTERRUPTED = 130;
 

@@ -9,7 +9,7 @@
  * 70 for unexpected errors (bugs).
  */
 import { parseArgs } from 'node:util';
-import { commands, findCommand, type Context } from './commands.js';
+import { commands, findCommand, usageOf, type Context } from './commands.js';
 import { detectLang, isLang } from '../content/lang.js';
 import { runInteractive } from './interactive.js';
 import { UserError } from './user-error.js';
@@ -144,6 +144,11 @@ async function dispatch(argv: string[]): Promise<number> {
 
   const command = findCommand(name);
   if (!command) throw usageError(`unknown command '${name}'`);
+  const own = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (!command.ownHelp && (own.includes('--help') || own.includes('-h'))) {
+    process.stdout.write(`usage: ${usageOf(command.name)}\n\n${command.summary.charAt(0).toUpperCase()}${command.summary.slice(1)}.\n`);
+    return 0;
+  }
   return command.run(args, ctx);
 }
 

@@ -10,9 +10,10 @@ import { stripControl } from '../text/sanitize.js';
 import type { Context } from './commands.js';
 import { commandArgs } from './args.js';
 import { UserError } from './user-error.js';
+import { usageOf } from './commands.js';
 
-const PROGRESS_USAGE = 'tcp-trainer progress [--export FILE | --import FILE]';
-const RESET_USAGE = 'tcp-trainer reset [--yes]';
+const PROGRESS_USAGE = usageOf('progress');
+const RESET_USAGE = usageOf('reset');
 
 /** Paths and reasons may come from the user or the file system: keep the message on one clean line. */
 const line = (text: string): string => stripControl(text).replace(/[\n\t]+/g, ' ');

@@ -10,8 +10,9 @@ import { runScript, type Step } from '../scenario/run.js';
 import { stripControl } from '../text/sanitize.js';
 import { commandArgs } from './args.js';
 import { UserError } from './user-error.js';
+import { usageOf } from './commands.js';
 
-const USAGE = 'usage: tcp-trainer sim FILE|- [--json] [--width N]';
+const USAGE = `usage: ${usageOf('sim')}`;
 
 export function stepJson(step: Step): object {
   return {

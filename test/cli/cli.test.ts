@@ -26,6 +26,19 @@ describe('tcp-trainer executable', () => {
     }
   });
 
+  it('COMMAND --help (and -h) prints the usage of that command and exits 0, for every command', () => {
+    for (const name of ['sim', 'live', 'validate', 'list', 'lab', 'interview', 'exam', 'progress', 'reset']) {
+      for (const flag of ['--help', '-h']) {
+        const r = run([name, flag]);
+        expect(r.status, `${name} ${flag}`).toBe(0);
+        expect(r.stdout, `${name} ${flag}`).toMatch(new RegExp(`^usage: tcp-trainer ${name}\\b`));
+        expect(r.stderr).toBe('');
+      }
+    }
+    // After --, --help is an argument, not a request for help.
+    expect(run(['sim', '--', '--help']).stderr).toMatch(/^tcp-trainer: sim: /);
+  });
+
   it('an unknown command exits 2 with one line on stderr', () => {
     const r = run(['frobnicate']);
     expect(r.status).toBe(2);
