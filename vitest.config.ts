@@ -9,5 +9,6 @@ export default defineConfig({
     environment: 'node',
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 20000,
+    globalSetup: ['test/support/sandbox-home.ts'],
   },
 });

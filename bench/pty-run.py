@@ -12,6 +12,7 @@ ap.add_argument('--settle', type=float, default=0.3, help='seconds between the m
 ap.add_argument('--gap', type=float, default=0.25, help='seconds between keys')
 ap.add_argument('--hold', type=float, default=0.0, help='seconds to stay after the last key')
 ap.add_argument('--timeout', type=float, default=10.0)
+ap.add_argument('--probe', default='[]', help='JSON list of keys typed after --keys, each timed to the first output it causes')
 ap.add_argument('--screen', action='store_true', help='print the last 3000 bytes written, too')
 ap.add_argument('cmd', nargs=argparse.REMAINDER)
 a = ap.parse_args()
@@ -72,6 +73,23 @@ if ms is not None and alive:
             break
         os.write(fd, key.encode())
         alive = pump(a.gap)
+    latencies = []
+    for key in json.loads(a.probe):
+        if not alive:
+            break
+        alive = pump(0.05)  # past Ink's frame throttle, as a person types
+        t = time.perf_counter()
+        os.write(fd, key.encode())
+        r, _, _ = select.select([fd], [], [], 2)
+        if not r:
+            break
+        latencies.append((time.perf_counter() - t) * 1000)
+        try:
+            out += os.read(fd, 65536)
+        except OSError:
+            alive = False
+    if latencies:
+        result['latencies'] = latencies
     if alive:
         alive = pump(a.hold)
     try:

@@ -13,8 +13,8 @@ const runner = join(root, 'bench', 'pty-run.py');
 const bin = join(root, 'bin', 'tcp-trainer.js');
 
 /** Runs argv in a pty; `{ ms, peakMb }`: ms until `marker` (or exit, without one), peak RSS after `keys`. */
-export function ptyRun(argv, { marker, keys = [], env = {}, settle, gap, hold } = {}) {
-  const opts = ['--keys', JSON.stringify(keys)];
+export function ptyRun(argv, { marker, keys = [], probe = [], env = {}, settle, gap, hold } = {}) {
+  const opts = ['--keys', JSON.stringify(keys), '--probe', JSON.stringify(probe)];
   if (marker) opts.push('--marker', marker);
   if (settle !== undefined) opts.push('--settle', String(settle));
   if (gap !== undefined) opts.push('--gap', String(gap));
@@ -56,4 +56,15 @@ export const inkHelloFirstFrame = () => ptyRun([process.execPath, 'bench/ink-hel
 /** Peak resident memory (VmHWM) in MB of `tcp-trainer ARGS`, warm, after `keys` were typed into it. */
 export function peakMemoryMb(args, marker, keys, timing) {
   return ptyRun([bin, ...args], { marker, keys, env: { TCP_TRAINER_HOME: warmHome() }, ...timing }).peakMb;
+}
+
+/**
+ * Milliseconds from each key to the first output it causes, in Practice on the first card (a
+ * numeric answer on a fresh home): a digit, then Backspace, in turn.
+ */
+export function practiceKeypressLatencies(presses) {
+  const probe = Array.from({ length: presses }, (_, i) => (i % 2 === 0 ? '2' : '\u007f'));
+  const r = ptyRun([bin], { marker: 'Learn', keys: ['\u001b[B', '\r'], probe, env: { TCP_TRAINER_HOME: warmHome() } });
+  if (r.latencies?.length !== presses) throw new Error(`only ${r.latencies?.length ?? 0} of ${presses} keys drew a frame`);
+  return r.latencies;
 }
