@@ -4,21 +4,27 @@
 // parsing and compiling the bundle was the largest part of start-up. The cache is written once a
 // session has run for a second, so that it holds the code the app runs, and V8 rejects one that
 // does not fit this Node (then it is written again). TCP_TRAINER_CODE_CACHE=0 turns it off.
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+// CommonJS (bin/package.json): an ES module entry costs Node's ES module loader a few ms more.
+'use strict';
 
-const bundleUrl = new URL('../dist/tcp-trainer.js', import.meta.url);
-const bundlePath = fileURLToPath(bundleUrl);
+const { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { homedir } = require('node:os');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const vm = require('node:vm');
+
+const bundlePath = join(__dirname, '..', 'dist', 'tcp-trainer.js');
+const bundleUrl = pathToFileURL(bundlePath);
 
 let source;
 try {
   source = readFileSync(bundlePath, 'utf8');
 } catch {
-  process.stderr.write('tcp-trainer: dist/tcp-trainer.js is missing; run `npm run build` first\n');
+  source = null;
+}
+if (source === null || !existsSync(join(__dirname, '..', 'dist', 'course.json.br'))) {
+  process.stderr.write(`tcp-trainer: dist/${source === null ? 'tcp-trainer.js' : 'course.json.br'} is missing; run \`npm run build\` first\n`);
   process.exit(2);
 }
 
@@ -64,4 +70,4 @@ if (dir && (cachedData === undefined || script.cachedDataRejected)) {
   }, 1000).unref();
 }
 
-await script.runInThisContext()(createRequire(bundleUrl), bundleUrl.href);
+script.runInThisContext()(createRequire(bundleUrl), bundleUrl.href);
