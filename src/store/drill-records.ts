@@ -1,7 +1,7 @@
 // What the progress file keeps of interview drills (issue: interview drill). Owned by the drill feature.
 // Loose objects: a field a later release adds is kept, never stripped. Every field the drill writes
 // is listed, because the store validates the whole file before each write.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** One question of a drill: the main question and the follow-ups asked after it (indexes into its `followups`). */
 export const DrillQuestion = z.looseObject({
@@ -9,18 +9,18 @@ export const DrillQuestion = z.looseObject({
   key: z.string(),
   /** Topic key, kept so that a report still groups by topic if the pack changes. */
   topic: z.string(),
-  followups: z.array(z.number().int().min(0)),
+  followups: z.array(z.int().check(z.minimum(0))),
 });
 export type DrillQuestion = z.infer<typeof DrillQuestion>;
 
 /** One typed answer, to the main question (f = -1) or to a follow-up (f = its index in the content). */
 export const DrillAnswer = z.looseObject({
   /** Index into the drill's questions. */
-  q: z.number().int().min(0),
-  f: z.number().int().min(-1),
+  q: z.int().check(z.minimum(0)),
+  f: z.int().check(z.minimum(-1)),
   text: z.string(),
   /** Time spent typing it. */
-  ms: z.number().min(0),
+  ms: z.number().check(z.minimum(0)),
   /** The key points the matcher found in the text (a hint). */
   auto: z.array(z.boolean()),
   /** The key points the learner confirmed as covered. */
@@ -34,9 +34,9 @@ const drillFields = {
   id: z.string(),
   startedAt: z.number(),
   lang: z.enum(['en', 'zh']),
-  seed: z.number().int().min(0),
+  seed: z.int().check(z.minimum(0)),
   /** Time allowed per answer. */
-  limitMs: z.number().min(0),
+  limitMs: z.number().check(z.minimum(0)),
   questions: z.array(DrillQuestion),
   answers: z.array(DrillAnswer),
 };
@@ -45,8 +45,8 @@ export const DrillResult = z.looseObject({
   ...drillFields,
   finishedAt: z.number(),
   /** Key points confirmed, out of `total`, over every answer. */
-  covered: z.number().int().min(0),
-  total: z.number().int().min(0),
+  covered: z.int().check(z.minimum(0)),
+  total: z.int().check(z.minimum(0)),
 });
 export type DrillResult = z.infer<typeof DrillResult>;
 
@@ -54,6 +54,6 @@ export type DrillResult = z.infer<typeof DrillResult>;
 export const DrillSession = z.looseObject({
   ...drillFields,
   /** The answer being typed when the drill was left (Esc, Ctrl+C): its text and the time spent so far. */
-  draft: z.looseObject({ text: z.string(), ms: z.number().min(0) }).optional(),
+  draft: z.optional(z.looseObject({ text: z.string(), ms: z.number().check(z.minimum(0)) })),
 });
 export type DrillSession = z.infer<typeof DrillSession>;

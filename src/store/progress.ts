@@ -2,10 +2,15 @@
 // ("tcp-core/handshake-ack-of-syn"), with a schema version and the
 // project's own migrations. Pure: no file access here.
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { DrillResult, DrillSession } from './drill-records.js';
 import { ExamResult, ExamSession } from './exam-records.js';
 import { LabRecord } from './lab-records.js';
+
+// zod/mini rather than zod: building these schemas is part of every start, and the classic API's
+// methods made it ~3x slower. Mini brings no messages of its own; the English ones name the problem.
+z.config(en());
 
 export const PROGRESS_VERSION = 1;
 
@@ -17,10 +22,10 @@ export const CardJson = z.object({
   elapsedDays: z.number(),
   scheduledDays: z.number(),
   learningSteps: z.number(),
-  reps: z.number().int(),
-  lapses: z.number().int(),
-  state: z.number().int().min(0).max(3),
-  lastReview: z.number().optional(),
+  reps: z.int(),
+  lapses: z.int(),
+  state: z.int().check(z.minimum(0), z.maximum(3)),
+  lastReview: z.optional(z.number()),
 });
 export type CardJson = z.infer<typeof CardJson>;
 
@@ -28,13 +33,13 @@ export const Review = z.object({
   /** Question key. */
   q: z.string(),
   at: z.number(),
-  rating: z.number().int().min(1).max(4),
-  correct: z.boolean().optional(),
+  rating: z.int().check(z.minimum(1), z.maximum(4)),
+  correct: z.optional(z.boolean()),
 });
 export type Review = z.infer<typeof Review>;
 
 export const Settings = z.object({
-  newPerDay: z.number().int().min(0).max(500),
+  newPerDay: z.int().check(z.minimum(0), z.maximum(500)),
   /** Topic ids to practise; empty means all. */
   topics: z.array(z.string()),
 });
@@ -42,8 +47,8 @@ export type Settings = z.infer<typeof Settings>;
 
 export const Last = z.object({
   kind: z.enum(['lesson', 'practice']),
-  topic: z.string().optional(),
-  lesson: z.string().optional(),
+  topic: z.optional(z.string()),
+  lesson: z.optional(z.string()),
   at: z.number(),
 });
 
@@ -53,16 +58,16 @@ export const Progress = z.looseObject({
   cards: z.record(z.string(), CardJson),
   reviews: z.array(Review),
   lessons: z.record(z.string(), z.object({ readAt: z.number() })),
-  last: Last.optional(),
+  last: z.optional(Last),
   settings: Settings,
   /** Questions to put first in the practice queue (exam mistakes, lab misses). */
   priority: z.array(z.string()),
   /** Best lab scores by lab key. */
-  labs: z.record(z.string(), LabRecord).optional(),
-  exams: z.array(ExamResult).optional(),
-  examInProgress: ExamSession.optional(),
-  drills: z.array(DrillResult).optional(),
-  drillInProgress: DrillSession.optional(),
+  labs: z.optional(z.record(z.string(), LabRecord)),
+  exams: z.optional(z.array(ExamResult)),
+  examInProgress: z.optional(ExamSession),
+  drills: z.optional(z.array(DrillResult)),
+  drillInProgress: z.optional(DrillSession),
 });
 export type Progress = z.infer<typeof Progress>;
 
