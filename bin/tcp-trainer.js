@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=1 --optimize-for-size --v8-pool-size=1
+#!/usr/bin/env -S node --optimize-for-size --v8-pool-size=1
 // The installed executable. It runs the bundle (dist/tcp-trainer.js, the body of an async function:
 // see scripts/build.mjs) through a V8 code cache, which Node 20 offers only through vm.Script:
 // parsing and compiling the bundle was the largest part of start-up. The cache is written once a
