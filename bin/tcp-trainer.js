@@ -7,7 +7,7 @@
 // CommonJS (bin/package.json): an ES module entry costs Node's ES module loader a few ms more.
 'use strict';
 
-const { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { homedir } = require('node:os');
 const { join } = require('node:path');
@@ -43,6 +43,7 @@ const build = /^\/\*build ([0-9a-f]+)\*\//.exec(source)?.[1] ?? 'unknown';
 const flags = process.execArgv.join(' ').replace(/[^\w=.-]+/g, '_').slice(0, 60);
 const cacheName = `${build}-${process.version}-${process.arch}${flags ? `-${flags}` : ''}.v8cache`;
 const useCache = process.env.TCP_TRAINER_CODE_CACHE !== '0';
+const KEEP_CACHES = 3;
 const dir = useCache ? cacheDir() : null;
 
 let cachedData;
@@ -63,7 +64,9 @@ if (dir && (cachedData === undefined || script.cachedDataRejected)) {
       const tmp = join(dir, `${cacheName}.${process.pid}`);
       writeFileSync(tmp, script.createCachedData());
       renameSync(tmp, join(dir, cacheName));
-      for (const old of readdirSync(dir)) if (old.endsWith('.v8cache') && old !== cacheName) rmSync(join(dir, old), { force: true });
+      // Caches of other builds and Node versions: the newest few stay (two installs may take turns).
+      const caches = readdirSync(dir).filter((f) => f.endsWith('.v8cache')).map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs }));
+      for (const { f } of caches.sort((a, b) => b.at - a.at).slice(KEEP_CACHES)) rmSync(join(dir, f), { force: true });
     } catch {
       // A cache that cannot be written only costs start-up time.
     }
