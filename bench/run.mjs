@@ -34,18 +34,7 @@ function loadTs(file) {
             sourcemap: 'inline', // readable --cpu-prof profiles
             logLevel: 'warning',
             jsx: 'automatic',
-            // The UI benches measure what ships: production React, the compiled course, no DevTools.
-            define: { 'process.env.NODE_ENV': '"production"' },
-            alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.js', ws: './scripts/stubs/ws.js' },
             banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-            plugins: [
-              {
-                name: 'builtin-pack',
-                setup(b) {
-                  b.onResolve({ filter: /^virtual:builtin-pack$/ }, () => ({ path: join(root, 'dist', 'builtin-pack.json') }));
-                },
-              },
-            ],
           });
           return await import(pathToFileURL(outfile).href);
         } finally {

@@ -1,6 +1,6 @@
-// Bundles src/cli/main.ts into the single shipped file dist/tcp-trainer.js,
-// with the built-in course compiled from content/ and checked first: a
-// build with broken content fails.
+// Builds what ships: dist/tcp-trainer.js, the program bundled into one file, and
+// dist/course.json.br, the built-in course compiled from content/ and checked first (a build
+// with broken content fails).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { createRequire, isBuiltin } from 'node:module';
@@ -43,7 +43,6 @@ if (problems.length > 0 || !pack) {
 }
 // The course ships beside the program, brotli-compressed: 870 KB of JSON is 200 KB this way, against
 // 270 KB gzipped inside the tarball, and V8 no longer scans a megabyte string literal at every start.
-const packFile = fileURLToPath(new URL('builtin-pack.json', dist));
 const courseFile = fileURLToPath(new URL('course.json.br', dist));
 const json = Buffer.from(JSON.stringify(pack));
 const course = brotliCompressSync(json, {
@@ -54,11 +53,8 @@ const course = brotliCompressSync(json, {
     [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
   },
 });
-for (const [file, data] of [[packFile, json], [courseFile, course]]) {
-  const tmp = `${file}.${process.pid}`;
-  await writeFile(tmp, data);
-  await rename(tmp, file);
-}
+await writeFile(`${courseFile}.${process.pid}`, course);
+await rename(`${courseFile}.${process.pid}`, courseFile);
 
 // Node modules that conf, the lock and the live lab import but the first frame never uses: loaded
 // on first use instead (crypto 4.5 ms, child_process 4.2 ms, readline 1 ms at every start).
