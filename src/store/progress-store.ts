@@ -3,7 +3,7 @@
 // under a lock (so two instances lose nothing), and never deletes progress:
 // a corrupt file is moved aside, a file from a newer release is left alone.
 
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
@@ -212,7 +212,12 @@ export class ProgressStore {
           for (const p of this.pending) p(next);
         }
         Progress.parse(next);
-        this.conf!.store = next as unknown as Record<string, unknown>;
+        try {
+          this.conf!.store = next as unknown as Record<string, unknown>;
+        } catch (e) {
+          this.removeTempFiles();
+          throw e;
+        }
         this.state = next;
       });
       this.pending = [];
@@ -223,6 +228,17 @@ export class ProgressStore {
       const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code;
       this.lastError = `progress not saved (${why}); it is kept for this session and saved with the next answer`;
       return this.lastError;
+    }
+  }
+
+  /**
+   * conf's atomic write leaves its temp file when the write fails (the disk full), and removes it
+   * only later, asynchronously. Under the lock no other write is under way: remove it now, so
+   * that a crash cannot strand it and its space is free for the next try.
+   */
+  private removeTempFiles(): void {
+    for (const f of readdirSync(this.dir)) {
+      if (f.startsWith(`${FILE_NAME}.tmp-`)) rmSync(join(this.dir, f), { force: true });
     }
   }
 

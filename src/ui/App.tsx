@@ -4,7 +4,7 @@
 
 import { useCallback, useReducer, useRef, type FC, type ReactNode } from 'react';
 import { Box, Text, useApp } from 'ink';
-import { useKeys } from './use-keys.js';
+import { KeysProvider, useKeys } from './use-keys.js';
 import { navigate, type NavAction, type Route } from './navigation.js';
 import { BodySizeContext, NavContext } from './nav-context.js';
 import { useChrome } from './components/Screen.js';
@@ -28,6 +28,14 @@ function ScreenFor({ route }: { route: Route }): ReactNode {
 }
 
 export function App({ initial }: { initial?: Route[] }) {
+  return (
+    <KeysProvider>
+      <Screens initial={initial} />
+    </KeysProvider>
+  );
+}
+
+function Screens({ initial }: { initial?: Route[] }) {
   const { exit } = useApp();
   const { t } = useServices();
   const [stack, dispatch] = useReducer(navigate, initial ?? [{ name: 'home' }]);

@@ -37,4 +37,26 @@ describe('App shell', () => {
     await app.waitFor('❯ Learn');
     app.unmount();
   });
+
+  it('a key written right after a screen change goes to the new screen: q then ? from Help opens Help again', async () => {
+    // Written in one go, both keys are read before React draws; the '?' met the handler of the
+    // frame before (Help still on top), and was dropped.
+    const app = renderApp({ route: [{ name: 'home' }, { name: 'help' }] });
+    await app.waitFor('Everywhere');
+    app.stdin.write('q');
+    app.stdin.write('?');
+    await app.waitFor('tcp-trainer · Help');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(app.lastFrame()).toContain('Everywhere');
+    app.unmount();
+  });
+
+  it('Enter, Enter written at once opens Learn and then its first lesson (the second screen is pushed in an effect)', async () => {
+    const app = renderApp();
+    await app.waitFor('❯ Learn');
+    app.stdin.write(KEYS.enter);
+    app.stdin.write(KEYS.enter);
+    await app.waitFor(/1–\d+ of \d+/);
+    app.unmount();
+  });
 });

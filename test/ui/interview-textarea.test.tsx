@@ -3,10 +3,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render } from 'ink-testing-library';
 import { NavContext } from '../../src/ui/nav-context.js';
+import { KeysProvider } from '../../src/ui/use-keys.js';
 import { TextArea } from '../../src/ui/components/TextArea.js';
 import { MAX_CHARS, cursorAt, editorReducer, initEditor, layout, scrollTop, type EditorAction, type EditorState } from '../../src/ui/text-editor.js';
 import { stringWidth } from '../../src/ui/text.js';
-import { KEYS } from './render-app.js';
+import { KEYS, settle } from './render-app.js';
 
 const apply = (s: EditorState, ...actions: EditorAction[]): EditorState => actions.reduce(editorReducer, s);
 const rowsOf = (text: string, width: number): string[] => {
@@ -105,14 +106,16 @@ describe('the TextArea component', () => {
   function box(onSubmit: (t: string) => void, width = 30, rows = 4) {
     const setCapture = vi.fn();
     const app = render(
-      <NavContext.Provider value={{ route: { name: 'interview' }, depth: 1, go: () => {}, setCapture }}>
-        <TextArea width={width} rows={rows} onSubmit={onSubmit} placeholder="Type here" />
-      </NavContext.Provider>,
+      <KeysProvider>
+        <NavContext.Provider value={{ route: { name: 'interview' }, depth: 1, go: () => {}, setCapture }}>
+          <TextArea width={width} rows={rows} onSubmit={onSubmit} placeholder="Type here" />
+        </NavContext.Provider>
+      </KeysProvider>,
     );
     const press = async (...keys: string[]): Promise<void> => {
       for (const k of keys) {
         app.stdin.write(k);
-        await new Promise((r) => setTimeout(r, 0));
+        await settle();
       }
     };
     return { app, press, setCapture };

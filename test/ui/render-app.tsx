@@ -41,6 +41,15 @@ export interface AppOptions {
   packs?: LoadedPack[];
 }
 
+/**
+ * Lets a key written to stdin take effect: the app hands it to the screens one event-loop turn
+ * later (use-keys.tsx), React draws in a microtask, and that frame's effects run a turn after.
+ */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+  await new Promise((r) => setTimeout(r, 0));
+}
+
 export function renderApp(o: AppOptions = {}) {
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'tcp-trainer-ui-'));
   const { store } = ProgressStore.open({ dir });
@@ -72,7 +81,7 @@ export function renderApp(o: AppOptions = {}) {
     async press(...keys: string[]) {
       for (const k of keys) {
         instance.stdin.write(k);
-        await new Promise((r) => setTimeout(r, 0));
+        await settle();
       }
     },
   };

@@ -7,10 +7,11 @@
 // letters, not commands.
 
 import { useEffect, useLayoutEffect, useReducer, useRef } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useNav } from '../nav-context.js';
 import { cursorAt, editorReducer, initEditor, layout, scrollTop } from '../text-editor.js';
 import { truncate } from '../text.js';
+import { useRawKeys } from '../use-keys.js';
 
 export interface TextAreaProps {
   width: number;
@@ -37,7 +38,7 @@ export function TextArea(props: TextAreaProps) {
     return () => setCapture(false);
   }, [setCapture]);
 
-  useInput((input, key) => {
+  useRawKeys((input, key) => {
     if (key.ctrl && input === 'd') dispatch({ type: 'submit' });
     else if (key.return && key.meta) dispatch({ type: 'submit' });
     else if (key.return) dispatch({ type: 'newline' });

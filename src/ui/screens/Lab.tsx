@@ -5,7 +5,7 @@
 // effects keyed on the session's counters, once per answer and per finish.
 
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type MutableRefObject } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { Screen } from '../components/Screen.js';
 import { Ladder, StyledRow, maxBack } from '../components/Ladder.js';
 import { headerRows, ladderRows, type Row } from '../components/ladder-rows.js';
@@ -24,6 +24,7 @@ import { labReducer, playLab, sessionScore, startSession, type LabPlay, type Lab
 import { LAB_STRINGS } from './lab-strings.js';
 import { rememberLab } from './lab-memory.js';
 import { doneRows, gridColumns, introRows, predictRows, revealRows, runRows } from './lab-panel.js';
+import { useRawKeys } from '../use-keys.js';
 
 export function Lab({ route }: { route: Extract<Route, { name: 'lab' }> }) {
   const { course, lang, t } = useServices();
@@ -117,7 +118,7 @@ function LabRun({ entry, play }: { entry: CourseLab; play: LabPlay }) {
 
   useEffect(() => rememberLab(course, entry.key), [course, entry.key]);
 
-  useInput((input, key) => {
+  useRawKeys((input, key) => {
     for (const one of splitKeys(input, key)) {
       const k = keystroke(one.input, one.key);
       if (k) dispatch({ type: 'key', k, view: view.current });

@@ -3,7 +3,7 @@
 // p practises the topic under the cursor.
 
 import { useEffect, useMemo, useReducer } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { Screen } from '../components/Screen.js';
 import { useBodySize, useNav } from '../nav-context.js';
 import { useServices } from '../services.js';
@@ -14,6 +14,7 @@ import type { Progress } from '../../store/progress.js';
 import { clean, stringWidth, truncate } from '../text.js';
 import { splitKeys } from '../split-keys.js';
 import { LEARN_STRINGS } from './learn-strings.js';
+import { useRawKeys } from '../use-keys.js';
 
 export type Row =
   | { kind: 'topic'; topicKey: string; title: string; read: number; total: number; open: string | null }
@@ -97,7 +98,7 @@ function ListBody({ route }: { route: Extract<Route, { name: 'learn' }> }) {
     return { index, top: windowTop(top, index, count, visible), seq: 0, intent: null };
   });
 
-  useInput((chunk, chunkKey) => {
+  useRawKeys((chunk, chunkKey) => {
     if (count === 0) return;
     const page = Math.max(1, visible - 1);
     for (const { input, key } of splitKeys(chunk, chunkKey)) {

@@ -3,7 +3,7 @@
 // the end marks the lesson read.
 
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { Screen } from '../components/Screen.js';
 import { useBodySize, useNav } from '../nav-context.js';
 import { useServices } from '../services.js';
@@ -14,6 +14,7 @@ import { panLine, renderMarkdown, type DisplayLine } from '../markdown.js';
 import { clean, stringWidth, truncate } from '../text.js';
 import type { CourseLesson } from '../../engine/course.js';
 import { LEARN_STRINGS, type LearnStrings } from './learn-strings.js';
+import { useRawKeys } from '../use-keys.js';
 
 export function LessonReader({ route }: { route: Extract<Route, { name: 'lesson' }> }) {
   // "n" replaces the route in place; a fresh reader per lesson starts at the top.
@@ -83,7 +84,7 @@ function ReaderBody({ lesson, next }: { lesson: CourseLesson; next: CourseLesson
   const panStep = Math.max(4, Math.floor(columns / 4));
 
   const [intent, dispatch] = useReducer((st: Intent, to: 'practise' | 'next'): Intent => ({ seq: st.seq + 1, to }), { seq: 0, to: null });
-  useInput((chunk, chunkKey) => {
+  useRawKeys((chunk, chunkKey) => {
     const page = Math.max(1, visible - 1);
     for (const { input, key } of splitKeys(chunk, chunkKey)) {
       if (key.downArrow || input === 'j') scrollBy({ type: 'by', n: 1 });

@@ -6,7 +6,7 @@
 // through one reducer; the file is written by an effect.
 
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, type MutableRefObject } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { Screen } from '../components/Screen.js';
 import { Ladder, StyledRow, maxBack } from '../components/Ladder.js';
 import { headerRows, ladderRows, type Row } from '../components/ladder-rows.js';
@@ -27,6 +27,7 @@ import { LAB_STRINGS } from './lab-strings.js';
 import { rememberLab } from './lab-memory.js';
 import { reasonRows } from './lab-panel.js';
 import { CATEGORIES, sandboxItems, type SandboxItem } from './sandbox-menu.js';
+import { useRawKeys } from '../use-keys.js';
 
 type Mode = 'menu' | 'type' | 'save';
 
@@ -155,7 +156,7 @@ export function Sandbox(_props: { route: Extract<Route, { name: 'sandbox' }> }) 
   const [ui, dispatch] = useReducer(reducer, null, () => initialUi(memory.get(course) ?? newSandbox()));
   const view = useRef<View>({ limit: 0, page: 1, now: now() });
 
-  useInput((input, key) => {
+  useRawKeys((input, key) => {
     view.current.now = now();
     for (const one of splitKeys(input, key)) {
       const k = keystroke(one.input, one.key);

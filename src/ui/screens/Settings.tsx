@@ -3,7 +3,7 @@
 // an effect as soon as it is made.
 
 import { useEffect, useReducer } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { Screen } from '../components/Screen.js';
 import { useBodySize } from '../nav-context.js';
 import { useServices } from '../services.js';
@@ -11,6 +11,7 @@ import type { Route } from '../navigation.js';
 import { clean, stringWidth, truncate } from '../text.js';
 import { packLine } from '../bars.js';
 import { SETTINGS_STRINGS } from './settings-strings.js';
+import { useRawKeys } from '../use-keys.js';
 
 export const NEW_PER_DAY_MAX = 500;
 
@@ -106,7 +107,7 @@ function SettingsBody() {
   // The count goes under the heading when both do not fit on one line.
   const countBelow = stringWidth(`  ${s.topics} ${count}`) > columns;
   const listRows = Math.max(1, rows - 3 - (countBelow ? 1 : 0));
-  useInput((input, key) => {
+  useRawKeys((input, key) => {
     if (key.downArrow) dispatch({ type: 'move', by: 1 });
     else if (key.upArrow) dispatch({ type: 'move', by: -1 });
     else if (key.home) dispatch({ type: 'to', row: 0 });
