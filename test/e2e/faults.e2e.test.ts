@@ -19,7 +19,7 @@ import builtin from 'virtual:builtin-pack';
 import { buildCourse } from '../../src/engine/course.js';
 import { selectExam } from '../../src/exam/select.js';
 import { classify, type Progress } from '../../src/store/progress.js';
-import { Terminal, hasTmux, terminals } from './tmux.js';
+import { Terminal, hasTmux, terminals, waitForScreen } from './tmux.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/tcp-trainer.js', import.meta.url));
@@ -67,15 +67,8 @@ class Pane {
     execFileSync('tmux', ['send-keys', '-t', this.session, name]);
   }
 
-  async waitFor(text: string | RegExp, timeoutMs = 10_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    let last = '';
-    while (Date.now() < deadline) {
-      last = this.screen();
-      if (typeof text === 'string' ? last.includes(text) : text.test(last)) return last;
-      await sleep(50);
-    }
-    throw new Error(`timed out waiting for ${String(text)}; the screen was:\n${last}`);
+  waitFor(text: string | RegExp, timeoutMs = 10_000): Promise<string> {
+    return waitForScreen(() => this.screen(), text, timeoutMs);
   }
 
   /** The app's process: the node child of the pane's shell. */

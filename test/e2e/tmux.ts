@@ -44,20 +44,25 @@ export class Terminal {
     tmux('resize-window', '-t', this.session, '-x', String(columns), '-y', String(rows));
   }
 
-  async waitFor(text: string | RegExp, timeoutMs = 10_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    let last = '';
-    while (Date.now() < deadline) {
-      last = this.screen();
-      if (typeof text === 'string' ? last.includes(text) : text.test(last)) return last;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`timed out waiting for ${String(text)}; the screen was:\n${last}`);
+  waitFor(text: string | RegExp, timeoutMs = 10_000): Promise<string> {
+    return waitForScreen(() => this.screen(), text, timeoutMs);
   }
 
   close(): void {
     spawnSync('tmux', ['kill-session', '-t', this.session]);
   }
+}
+
+/** Polls `read()` every 50 ms until `text` is on the screen; the error shows the last screen. */
+export async function waitForScreen(read: () => string, text: string | RegExp, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = read();
+    if (typeof text === 'string' ? last.includes(text) : text.test(last)) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${String(text)}; the screen was:\n${last}`);
 }
 
 function shellQuote(s: string): string {
